@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "kfp-runs",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "kfp-runs", targets: ["kfp-runs"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // Model, validation, formatting, sorting, compare: pure logic, no I/O.
+    .target(name: "RunsCore"),
+    // Sources of runs: directory, JSON file, KFP server, demo. The only file and network I/O.
+    .target(name: "RunsData", dependencies: ["RunsCore"]),
+    // Application state, key handling and every screen, rendered into a cell grid.
+    .target(name: "RunsUI", dependencies: ["RunsCore"]),
+    .systemLibrary(
+      name: "CNcursesw",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    // The ncurses backend: presents a grid, reads keys, mouse and resizes.
+    .target(name: "RunsTerminal", dependencies: ["CNcursesw", "RunsUI"]),
+    .executableTarget(
+      name: "kfp-runs",
+      dependencies: [
+        "RunsCore", "RunsData", "RunsUI", "RunsTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "RunsCoreTests", dependencies: ["RunsCore"]),
+    .testTarget(name: "RunsDataTests", dependencies: ["RunsData"]),
+    .testTarget(name: "RunsUITests", dependencies: ["RunsUI"]),
+    // Runs the built kfp-runs binary and compares its output with golden files.
+    .testTarget(
+      name: "CLITests",
+      dependencies: ["RunsCore"],
+      resources: [.copy("Golden")]
+    ),
+    // Drives the real binary inside tmux.
+    .testTarget(name: "EndToEndTests", dependencies: ["RunsCore"]),
+  ]
+)

@@ -1,0 +1,99 @@
+import Foundation
+
+/// A KFP experiment a run belongs to.
+public struct ExperimentRef: Sendable, Hashable {
+  /// The experiment id (may equal the name when only a name is known).
+  public var id: String
+  /// The experiment's display name.
+  public var name: String
+
+  /// Creates an experiment reference.
+  public init(id: String, name: String) {
+    self.id = id
+    self.name = name
+  }
+}
+
+/// One pipeline parameter of a run, in the order the run lists them.
+public struct Parameter: Sendable, Hashable {
+  /// The parameter name.
+  public var name: String
+  /// The parameter value, as text.
+  public var value: String
+
+  /// Creates a parameter.
+  public init(name: String, value: String) {
+    self.name = name
+    self.value = value
+  }
+}
+
+/// A pipeline run with its metadata and every metric entry its steps reported.
+public struct Run: Sendable, Hashable, Identifiable {
+  /// The run id (the directory name when no `run.json` says otherwise).
+  public var id: String
+  /// The display name.
+  public var name: String
+  /// The run's phase; `nil` when the source does not say.
+  public var status: RunStatus?
+  /// When the run was created.
+  public var createdAt: Date?
+  /// When the run finished; `nil` while it has not.
+  public var finishedAt: Date?
+  /// The experiment the run belongs to.
+  public var experiment: ExperimentRef?
+  /// The pipeline's name.
+  public var pipeline: String?
+  /// Pipeline parameters in the run's own order.
+  public var parameters: [Parameter]
+  /// Every metric entry of every step, in the order they were read.
+  public var metrics: [Metric]
+
+  /// Creates a run.
+  public init(
+    id: String, name: String, status: RunStatus? = nil, createdAt: Date? = nil,
+    finishedAt: Date? = nil, experiment: ExperimentRef? = nil, pipeline: String? = nil,
+    parameters: [Parameter] = [], metrics: [Metric] = []
+  ) {
+    self.id = id
+    self.name = name
+    self.status = status
+    self.createdAt = createdAt
+    self.finishedAt = finishedAt
+    self.experiment = experiment
+    self.pipeline = pipeline
+    self.parameters = parameters
+    self.metrics = metrics
+  }
+
+  /// The run-level entry of a metric: the finite entry from the first node in node-id order.
+  public func metric(named name: String) -> Metric? {
+    var best: Metric?
+    for entry in metrics where entry.name == name && entry.value.isFinite {
+      if let current = best, current.nodeID <= entry.nodeID { continue }
+      best = entry
+    }
+    return best
+  }
+
+  /// The run-level value of a metric, `nil` when the run does not have it.
+  public func value(of name: String) -> Double? {
+    metric(named: name)?.value
+  }
+
+  /// The names of the metrics this run has (a finite entry), each once, in first-seen order.
+  public var metricNames: [String] {
+    var seen = Set<String>()
+    var names: [String] = []
+    for entry in metrics where entry.value.isFinite && seen.insert(entry.name).inserted {
+      names.append(entry.name)
+    }
+    return names
+  }
+
+  /// Seconds from creation to finish, `nil` while the run has not finished.
+  public var duration: TimeInterval? {
+    guard let createdAt, let finishedAt else { return nil }
+    return finishedAt.timeIntervalSince(createdAt)
+  }
+}

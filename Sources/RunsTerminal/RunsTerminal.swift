@@ -1,0 +1,5 @@
+import CNcursesw
+import RunsUI
+
+/// The ncurses backend that presents rendered grids and reads input.
+public enum RunsTerminal {}
