@@ -1,3 +1,3 @@
 import Testing
 
-@Test func CLITestsPlaceholder() {}
+@Test func placeholder() {}

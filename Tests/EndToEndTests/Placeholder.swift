@@ -1,3 +1,3 @@
 import Testing
 
-@Test func EndToEndTestsPlaceholder() {}
+@Test func placeholder() {}

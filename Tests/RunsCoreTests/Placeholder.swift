@@ -1,3 +1,3 @@
 import Testing
 
-@Test func RunsCoreTestsPlaceholder() {}
+@Test func placeholder() {}

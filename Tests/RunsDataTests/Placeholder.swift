@@ -1,3 +1,3 @@
 import Testing
 
-@Test func RunsDataTestsPlaceholder() {}
+@Test func placeholder() {}

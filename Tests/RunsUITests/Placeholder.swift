@@ -1,3 +1,3 @@
 import Testing
 
-@Test func RunsUITestsPlaceholder() {}
+@Test func placeholder() {}
