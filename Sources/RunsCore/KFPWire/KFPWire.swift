@@ -73,7 +73,9 @@ public enum KFPWire {
     return page
   }
 
-  static func run(
+  /// Reads one run like ``run(from:location:)``; `subject` names it in problems until its id is
+  /// known (e.g. `runs[3]` or `line 7`).
+  public static func run(
     from json: JSONValue, location: String, subject: String
   ) -> (run: Run?, problems: [Problem]) {
     var reader = WireReader(location: location, subject: subject)
