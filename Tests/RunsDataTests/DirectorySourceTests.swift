@@ -263,6 +263,7 @@ private let metricsFile = "mlpipeline-metrics.json"
     #expect(result.runs.isEmpty)
     #expect(result.problems.count == 1 && result.problems[0].severity == .error)
     #expect(result.problems[0].location == tree.path("nope"))
+    #expect(result.sourceFailure == result.problems[0])
     #expect(batches == 1)
   }
 

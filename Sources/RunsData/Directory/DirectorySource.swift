@@ -32,13 +32,7 @@ public struct DirectorySource: Sendable {
     let rootName = Array(root.utf8CString)
     let descriptor = FileSystem.openDirectory(rootName, in: AT_FDCWD)
     guard descriptor >= 0 else {
-      let result = LoadResult(problems: [
-        Problem(
-          location: root, severity: .error,
-          message: "cannot read the directory: \(FileSystem.errorText())")
-      ])
-      onBatch?(result)
-      return result
+      return failure("cannot read the directory: \(FileSystem.errorText())", onBatch: onBatch)
     }
     defer { close(descriptor) }
 
@@ -46,12 +40,7 @@ public struct DirectorySource: Sendable {
     switch FileSystem.list(descriptor) {
     case .success(let listed): entries = listed
     case .failure(let error):
-      let result = LoadResult(problems: [
-        Problem(
-          location: root, severity: .error, message: "cannot read the directory: \(error.text)")
-      ])
-      onBatch?(result)
-      return result
+      return failure("cannot read the directory: \(error.text)", onBatch: onBatch)
     }
     let rootIdentity = FileSystem.identity(of: descriptor)
 
@@ -95,6 +84,14 @@ public struct DirectorySource: Sendable {
     } while start < candidates.count
     all.experiments = LoadResult.experiments(of: all.runs)
     return all
+  }
+
+  /// The result when the root itself cannot be read: nothing loads, and the CLI exits 3.
+  private func failure(_ message: String, onBatch: ((LoadResult) -> Void)?) -> LoadResult {
+    let problem = Problem(location: root, severity: .error, message: message)
+    let result = LoadResult(problems: [problem], sourceFailure: problem)
+    onBatch?(result)
+    return result
   }
 
   private struct Outcome {
