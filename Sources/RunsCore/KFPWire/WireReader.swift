@@ -1,0 +1,131 @@
+import Foundation
+
+/// Reads fields of a KFP wire object, turning every malformed value into a problem.
+///
+/// Lookups try the wire's snake_case name first and the camelCase spelling second (the JSON a
+/// Python client's `to_dict()` or a hand-edited file may use). A `null` member counts as absent,
+/// as proto3 JSON defines it.
+struct WireReader {
+  /// Where the object came from: a file path or a URL.
+  let location: String
+  /// Names the object in messages, e.g. `run 4f2c…` or `runs[3]`.
+  var subject: String
+  /// Everything that could not be used.
+  var problems: [Problem] = []
+
+  init(location: String, subject: String) {
+    self.location = location
+    self.subject = subject
+  }
+
+  /// The member `name` (or its camelCase spelling), `nil` when absent or `null`.
+  func member(_ object: JSONObject, _ name: String) -> JSONValue? {
+    if let value = object[name] ?? object[Self.camelCase(name)], value != .null { return value }
+    return nil
+  }
+
+  mutating func report(_ severity: Severity, _ message: String, entry: Int? = nil) {
+    problems.append(
+      Problem(
+        location: location, entry: entry, severity: severity, message: "\(subject): \(message)"))
+  }
+
+  mutating func wrongType(_ path: String, _ value: JSONValue, expected: String, entry: Int? = nil) {
+    report(
+      .warning, "\(path) is \(article(value.typeName)), expected \(expected); ignored", entry: entry
+    )
+  }
+
+  /// A string member; a value of another type is reported and ignored.
+  mutating func string(_ object: JSONObject, _ name: String, path: String? = nil) -> String? {
+    guard let value = member(object, name) else { return nil }
+    if case .string(let text) = value { return text }
+    wrongType(path ?? name, value, expected: "a string")
+    return nil
+  }
+
+  /// An object member; a value of another type is reported and ignored.
+  mutating func object(_ object: JSONObject, _ name: String, path: String? = nil) -> JSONObject? {
+    guard let value = member(object, name) else { return nil }
+    if case .object(let inner) = value { return inner }
+    wrongType(path ?? name, value, expected: "an object")
+    return nil
+  }
+
+  /// An array member; a value of another type is reported and ignored.
+  mutating func array(_ object: JSONObject, _ name: String, path: String? = nil) -> [JSONValue]? {
+    guard let value = member(object, name) else { return nil }
+    if case .array(let elements) = value { return elements }
+    wrongType(path ?? name, value, expected: "an array")
+    return nil
+  }
+
+  /// A timestamp member; the Unix epoch (and anything before it) is proto3's "not set".
+  mutating func timestamp(_ object: JSONObject, _ name: String) -> Date? {
+    guard let text = string(object, name) else { return nil }
+    if text.isEmpty { return nil }
+    guard let date = RFC3339.parse(text) else {
+      report(.warning, "\(name) \(quoted(text)) is not an RFC 3339 timestamp; ignored")
+      return nil
+    }
+    return date.timeIntervalSince1970 <= 0 ? nil : date
+  }
+
+  /// An integer that proto3 JSON may write as a number or, for 64-bit fields, as a string.
+  mutating func integer(_ object: JSONObject, _ name: String) -> Int? {
+    guard let value = member(object, name) else { return nil }
+    switch value {
+    case .number(let number) where number.rounded() == number && abs(number) < 1e15:
+      return Int(number)
+    case .string(let text) where Int(text) != nil:
+      return Int(text)
+    default:
+      wrongType(name, value, expected: "an integer")
+      return nil
+    }
+  }
+
+  /// `created_at` → `createdAt`.
+  static func camelCase(_ name: String) -> String {
+    guard name.contains("_") else { return name }
+    var result = ""
+    var upperNext = false
+    for character in name {
+      if character == "_" {
+        upperNext = true
+      } else if upperNext {
+        result += character.uppercased()
+        upperNext = false
+      } else {
+        result.append(character)
+      }
+    }
+    return result
+  }
+}
+
+/// `a string`, `an object`, …
+func article(_ noun: String) -> String {
+  let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+  return (noun.first.map { vowels.contains($0) } ?? false ? "an " : "a ") + noun
+}
+
+/// Text from the input, quoted for a message: control characters become `?` and long text is
+/// cut, so a hostile value can neither reach the terminal nor flood the problems list.
+func quoted(_ text: String, limit: Int = 60) -> String {
+  var result = ""
+  var count = 0
+  for scalar in text.unicodeScalars {
+    if count == limit {
+      result += "…"
+      break
+    }
+    let value = scalar.value
+    let isControl =
+      value < 0x20 || (0x7F...0x9F).contains(value) || (0x200E...0x200F).contains(value)
+      || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    result.unicodeScalars.append(isControl ? "?" : scalar)
+    count += 1
+  }
+  return "\"\(result)\""
+}

@@ -1,0 +1,87 @@
+import Foundation
+import RunsCore
+import RunsUI
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The main loop, independent of the application's state type: draws a frame at once, loads
+/// in the background, feeds keys and loaded batches in, redraws what changed. Only this thread
+/// touches curses.
+struct EventLoop {
+  /// What a key asks the loop to do.
+  enum Effect {
+    case none
+    case quit
+    case reload
+  }
+
+  /// Gives each input event to the application.
+  var handle: (Key) -> Effect
+  /// Gives a loaded batch to the application.
+  var receive: (_ batch: LoadResult, _ loaded: Int, _ total: Int?, _ finished: Bool) -> Void
+  /// Draws the application for a screen size and a moment.
+  var render: (_ width: Int, _ height: Int, _ now: Date) -> Grid
+
+  /// How long to wait for a key while loading: batches show up within this time.
+  private static let loadingPoll = 30
+  /// How long to wait for a key when idle; times on screen (durations) refresh this often.
+  private static let idlePoll = 1000
+  /// Keys read in one go before a frame is drawn, so a held key never queues up frames.
+  private static let keysPerFrame = 64
+
+  /// Runs until a key asks to quit; returns the exit status.
+  func run(on terminal: Terminal, load: @escaping Loader) -> Int32 {
+    let inbox = LoadInbox()
+    var generation = 0
+    var loading = true
+    var task: Task<Void, Never>?
+
+    func startLoad() {
+      task?.cancel()
+      generation += 1
+      loading = true
+      let reporter = LoadReporter(inbox: inbox, generation: generation)
+      task = Task.detached {
+        let result = await load(reporter)
+        reporter.finish(result)
+      }
+    }
+    defer { task?.cancel() }
+
+    // The first frame comes before any data: the application shows that it is loading.
+    _ = handle(.resize(width: terminal.width, height: terminal.height))
+    terminal.present(render(terminal.width, terminal.height, Date()))
+    startLoad()
+    var lastFrame = Date()
+
+    while true {
+      var dirty = false
+      var next = terminal.readKey(timeoutMilliseconds: loading ? Self.loadingPoll : Self.idlePoll)
+      var keysRead = 0
+      while let key = next {
+        switch handle(key) {
+        case .quit: return 0
+        case .reload: startLoad()
+        case .none: break
+        }
+        dirty = true
+        keysRead += 1
+        next = keysRead < Self.keysPerFrame ? terminal.readKey(timeoutMilliseconds: 0) : nil
+      }
+      for message in inbox.take() where message.generation == generation {
+        receive(message.batch, message.loaded, message.total, message.finished)
+        if message.finished { loading = false }
+        dirty = true
+      }
+      let now = Date()
+      if dirty || now.timeIntervalSince(lastFrame) >= Double(Self.idlePoll) / 1000 {
+        terminal.present(render(terminal.width, terminal.height, now))
+        lastFrame = now
+      }
+    }
+  }
+}

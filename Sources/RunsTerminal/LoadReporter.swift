@@ -1,0 +1,79 @@
+import Foundation
+import RunsCore
+
+/// Loads runs in the background for the interactive application: reports batches through the
+/// reporter as they arrive and returns the complete result.
+public typealias Loader = @Sendable (LoadReporter) async -> LoadResult
+
+/// Hands loading progress from the loading thread to the main loop. Safe from any thread.
+public final class LoadReporter: Sendable {
+  private let inbox: LoadInbox
+  private let generation: Int
+  private let counted = Counter()
+
+  init(inbox: LoadInbox, generation: Int) {
+    self.inbox = inbox
+    self.generation = generation
+  }
+
+  /// Reports newly loaded runs (and problems); `loaded` defaults to the runs reported so far,
+  /// `total` is what the source says it has, when it says.
+  public func report(_ batch: LoadResult, loaded: Int? = nil, total: Int? = nil) {
+    let soFar = counted.add(batch.runs.count)
+    inbox.post(
+      LoadMessage(
+        generation: generation, batch: batch, loaded: loaded ?? soFar, total: total,
+        finished: false))
+  }
+
+  func finish(_ result: LoadResult) {
+    inbox.post(
+      LoadMessage(
+        generation: generation, batch: result, loaded: result.runs.count,
+        total: result.runs.count, finished: true))
+  }
+}
+
+/// One report waiting for the main loop.
+struct LoadMessage: Sendable {
+  /// Which load it belongs to; reports of a load replaced by a reload are dropped.
+  var generation: Int
+  var batch: LoadResult
+  var loaded: Int
+  var total: Int?
+  var finished: Bool
+}
+
+/// The lock-protected queue between the loading thread and the main loop.
+final class LoadInbox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var messages: [LoadMessage] = []
+
+  func post(_ message: LoadMessage) {
+    lock.lock()
+    messages.append(message)
+    lock.unlock()
+  }
+
+  /// Everything posted since the last call, oldest first.
+  func take() -> [LoadMessage] {
+    lock.lock()
+    defer { lock.unlock() }
+    let taken = messages
+    messages.removeAll()
+    return taken
+  }
+}
+
+/// A running total shared between threads.
+private final class Counter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var total = 0
+
+  func add(_ count: Int) -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    total += count
+    return total
+  }
+}

@@ -1,0 +1,185 @@
+import CNcursesw
+import RunsUI
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why the full-screen application cannot run on this terminal, said in one sentence.
+public struct TerminalError: Error, CustomStringConvertible, Sendable {
+  /// The sentence shown to the person.
+  public let description: String
+}
+
+/// The ncurses backend: starts curses, presents grids (only the cells that changed) and reads
+/// keys. Only the thread that started it may use it.
+public final class Terminal {
+  /// Width of the screen in cells.
+  public private(set) var width: Int
+  /// Height of the screen in cells.
+  public private(set) var height: Int
+  /// Whether colours are drawn (the terminal has them and `NO_COLOR` is not set).
+  public let colors: Bool
+  /// Whether the locale is UTF-8, so glyphs beyond ASCII can be drawn.
+  public let unicode: Bool
+
+  private let screen: OpaquePointer
+  private var palette: Palette
+  private var previous: Grid?
+  private var stopped = false
+
+  private init(screen: OpaquePointer, colors: Bool, unicode: Bool, palette: Palette) {
+    self.screen = screen
+    self.colors = colors
+    self.unicode = unicode
+    self.palette = palette
+    var rows: Int32 = 0
+    var columns: Int32 = 0
+    kfp_getmaxyx(kfp_stdscr(), &rows, &columns)
+    width = Int(columns)
+    height = Int(rows)
+  }
+
+  deinit { stop() }
+
+  /// Starts curses on the controlling terminal, or says in one sentence why it cannot.
+  public static func start() throws(TerminalError) -> Terminal {
+    setlocale(LC_ALL, "")
+    let unicode = isUTF8(String(cString: kfp_codeset()))
+    let termName = environment("TERM") ?? ""
+    if termName.isEmpty {
+      throw TerminalError(
+        description: "TERM is not set, so the full-screen view cannot be drawn; "
+          + "set TERM (for example TERM=xterm-256color) or use `kfp-runs list`.")
+    }
+    // Draw on the terminal even when stdin or stdout is redirected, as less and htop do.
+    guard let input = openTerminal(descriptor: STDIN_FILENO, mode: "r"),
+      let output = openTerminal(descriptor: STDOUT_FILENO, mode: "w")
+    else {
+      throw TerminalError(
+        description: "there is no terminal to draw on; use `kfp-runs list` to print the runs.")
+    }
+    // newterm, unlike initscr, returns nil instead of ending the process on failure.
+    guard let screen = newterm(nil, output, input) else {
+      throw TerminalError(
+        description: "the terminal type \"\(termName)\" is unknown here (no terminfo entry); "
+          + "set TERM to a known type (for example TERM=xterm-256color) or use `kfp-runs list`.")
+    }
+    set_term(screen)
+    guard kfp_has_string_capability("cup") != 0 else {
+      endwin()
+      delscreen(screen)
+      throw TerminalError(
+        description: "the terminal type \"\(termName)\" cannot move the cursor, so the "
+          + "full-screen view cannot be drawn; use `kfp-runs list`, or set TERM to your "
+          + "terminal's type (for example TERM=xterm-256color).")
+    }
+    TerminalRestore.activate()
+    configureInput()
+    let colors = has_colors() && (environment("NO_COLOR") ?? "").isEmpty
+    var defaults = false
+    if colors {
+      start_color()
+      defaults = use_default_colors() == kfp_OK()
+    }
+    let terminal = Terminal(
+      screen: screen, colors: colors, unicode: unicode,
+      palette: Palette(enabled: colors, defaultColors: defaults))
+    erase()
+    refresh()
+    return terminal
+  }
+
+  /// Gives the terminal back; later calls do nothing.
+  public func stop() {
+    guard !stopped else { return }
+    stopped = true
+    TerminalRestore.restore()
+    delscreen(screen)
+  }
+
+  /// Copies `grid` to the screen, writing only the cells that differ from the last grid.
+  public func present(_ grid: Grid) {
+    guard !stopped else { return }
+    let old = previous.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+    if old == nil { erase() }
+    let cells = grid.cells
+    let oldCells = old?.cells
+    for index in cells.indices {
+      let cell = cells[index]
+      // A continuation cell belongs to the wide character on its left, drawn with it.
+      if cell.text.isEmpty { continue }
+      if let oldCells, oldCells[index] == cell { continue }
+      draw(cell, x: Int32(index % grid.width), y: Int32(index / grid.width))
+    }
+    refresh()
+    previous = grid
+  }
+
+  /// Forgets what is on screen, so the next `present` redraws every cell.
+  public func invalidate() {
+    previous = nil
+    clearok(kfp_stdscr(), true)
+  }
+
+  func updateSize() {
+    var rows: Int32 = 0
+    var columns: Int32 = 0
+    kfp_getmaxyx(kfp_stdscr(), &rows, &columns)
+    width = Int(columns)
+    height = Int(rows)
+    previous = nil
+  }
+
+  private func draw(_ cell: Cell, x: Int32, y: Int32) {
+    let limit = Int(kfp_CCHARW_MAX()) - 1
+    var characters = [wchar_t]()
+    characters.reserveCapacity(limit + 1)
+    for scalar in cell.text.unicodeScalars.prefix(limit) {
+      // Text is sanitized before it reaches a grid; this keeps a stray control character
+      // from ever reaching the terminal all the same.
+      let value = scalar.value
+      let safe = value < 0x20 || (0x7F..<0xA0).contains(value) ? 0x3F : value
+      characters.append(wchar_t(bitPattern: safe))
+    }
+    characters.append(0)
+    var character = cchar_t()
+    let (attributes, pair) = palette.attributes(for: cell.style)
+    setcchar(&character, characters, attributes, pair, nil)
+    mvadd_wch(y, x, &character)
+  }
+
+  private static func configureInput() {
+    // raw (not cbreak) so Ctrl-C and Ctrl-Z arrive as keys the application handles.
+    raw()
+    noecho()
+    keypad(kfp_stdscr(), true)
+    set_escdelay(25)
+    mouseinterval(0)
+    let buttons =
+      kfp_BUTTON1_PRESSED() | kfp_BUTTON1_CLICKED() | kfp_BUTTON4_PRESSED()
+      | kfp_BUTTON5_PRESSED()
+    mousemask(buttons, nil)
+    curs_set(0)
+    leaveok(kfp_stdscr(), true)
+  }
+
+  private static func isUTF8(_ codeset: String) -> Bool {
+    let name = codeset.uppercased().filter { $0 != "-" && $0 != "_" }
+    return name == "UTF8"
+  }
+
+  private static func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+  }
+
+  private static func openTerminal(descriptor: Int32, mode: String) -> UnsafeMutablePointer<FILE>? {
+    if isatty(descriptor) != 0 {
+      let copy = dup(descriptor)
+      if copy >= 0, let file = fdopen(copy, mode) { return file }
+    }
+    return fopen("/dev/tty", mode)
+  }
+}

@@ -1,0 +1,44 @@
+import Testing
+
+@testable import RunsCore
+
+@Suite struct TextLayoutTests {
+  @Test(
+    arguments: [
+      ("short", 10, "short"), ("exactly10!", 10, "exactly10!"), ("a long run name", 8, "a long …"),
+      ("abc", 1, "…"), ("abc", 0, ""), ("abc", -3, ""), ("", 4, ""), ("日本語テキスト", 7, "日本語…"),
+      ("日本語テキスト", 6, "日本…"), ("ab日本", 4, "ab…"), ("日本", 1, "…"), ("日本", 2, "…"),
+      ("🚀🚀🚀", 5, "🚀🚀…"), ("e\u{301}e\u{301}e\u{301}", 2, "e\u{301}…"),
+      ("👩‍💻 dev", 4, "👩‍💻 …"),
+    ])
+  func fit(text: String, width: Int, expected: String) {
+    let fitted = TextLayout.fit(text, width: width)
+    #expect(fitted == expected)
+    #expect(DisplayWidth.of(fitted) <= max(width, 0))
+  }
+
+  @Test(
+    arguments: [
+      ("ab", 5, false, "ab   "), ("ab", 5, true, "   ab"), ("abcdef", 4, false, "abc…"),
+      ("日本", 5, true, " 日本"), ("日本語", 5, false, "日本…"), ("日本語", 4, false, "日… "),
+      ("x", 0, false, ""),
+    ])
+  func pad(text: String, width: Int, alignRight: Bool, expected: String) {
+    let padded = TextLayout.pad(text, width: width, alignRight: alignRight)
+    #expect(padded == expected)
+    #expect(DisplayWidth.of(padded) == max(width, 0))
+  }
+
+  /// Fitting never exceeds the width and keeps text that fits whole.
+  @Test func fitNeverOverflows() {
+    let samples = ["run", "日本語", "🚀a🚀b", "ab\u{301}cd", "x👩‍💻y", "ｱｲｳ"]
+    for sample in samples {
+      for width in 0...10 {
+        let fitted = TextLayout.fit(sample, width: width)
+        #expect(DisplayWidth.of(fitted) <= width)
+        if DisplayWidth.of(sample) <= width { #expect(fitted == sample) }
+        if width > 0 && DisplayWidth.of(sample) > width { #expect(fitted.hasSuffix("…")) }
+      }
+    }
+  }
+}
