@@ -33,7 +33,9 @@ struct CompareCommand: AsyncParsableCommand {
     if let runs {
       let keys = runs.split(separator: ",").map { String($0) }.filter { !$0.isEmpty }
       guard !keys.isEmpty else { throw CLIFailure.usage("--runs needs at least one run") }
-      chosen = try keys.map { try RunLookup.find($0, in: scope) }
+      var root: String?
+      if case .directory(let path) = loaded.source.spec { root = path }
+      chosen = try keys.map { try RunLookup.find($0, in: scope, directoryRoot: root) }
     } else {
       let order = try SortResolver.order(options.sort, scope: scope)
       chosen =
@@ -50,7 +52,7 @@ struct CompareCommand: AsyncParsableCommand {
     case .json: text = CompareOutput.json(matrix, runs: chosen)
     }
     StandardOutput.write(text)
-    if scope.isEmpty { StandardError.write("\(SourceText.emptyMessage(loaded.spec))\n") }
-    ProblemSummary.report(loaded.result.problems, spec: loaded.spec)
+    if scope.isEmpty { StandardError.write("\(SourceText.emptyMessage(loaded.source.spec))\n") }
+    ProblemSummary.report(loaded.result.problems, spec: loaded.source.spec)
   }
 }

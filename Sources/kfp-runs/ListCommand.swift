@@ -55,9 +55,9 @@ enum ListPrinter {
     }
     StandardOutput.write(text)
     if scope.isEmpty {
-      StandardError.write("\(SourceText.emptyMessage(loaded.spec))\n")
+      StandardError.write("\(SourceText.emptyMessage(loaded.source.spec))\n")
     }
-    ProblemSummary.report(loaded.result.problems, spec: loaded.spec)
+    ProblemSummary.report(loaded.result.problems, spec: loaded.source.spec)
   }
 
   private static func warnAboutUnknownMetrics(_ options: SourceOptions, scope: [Run]) {

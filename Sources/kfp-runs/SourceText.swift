@@ -4,12 +4,12 @@ import RunsData
 
 /// How commands name a source in messages: paths as given, URLs without credentials.
 enum SourceText {
-  /// The source for messages; never includes a token, password or query.
+  /// The source for messages; never includes a token or password.
   static func describe(_ spec: SourceSpec) -> String {
     switch spec {
     case .directory(let path), .jsonFile(let path): TextSanitizer.clean(path)
     case .demo: "the demo runs"
-    case .server(let url): TextSanitizer.clean(redacted(url))
+    case .server(let url): TextSanitizer.clean(KFPServerOptions(baseURL: url).displayBase)
     }
   }
 
@@ -23,15 +23,4 @@ enum SourceText {
     }
   }
 
-  /// `scheme://host[:port]/path`: no user, password, query or fragment.
-  static func redacted(_ url: URL) -> String {
-    guard var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else {
-      return "the server"
-    }
-    parts.user = nil
-    parts.password = nil
-    parts.query = nil
-    parts.fragment = nil
-    return parts.string ?? "the server"
-  }
 }
