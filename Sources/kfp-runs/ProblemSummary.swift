@@ -15,7 +15,9 @@ enum ProblemSummary {
       )
     case .jsonFile, .demo, .server:
       StandardError.write("⚠ \(count):\n")
-      for problem in problems { StandardError.write("  " + TextSanitizer.clean(problem.line) + "\n") }
+      for problem in problems {
+        StandardError.write("  " + TextSanitizer.clean(problem.line) + "\n")
+      }
     }
   }
 }

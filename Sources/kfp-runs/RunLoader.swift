@@ -37,7 +37,8 @@ struct RunSource: Sendable {
   {
     switch spec {
     case .directory(let path):
-      return DirectorySource(root: path).load(onBatch: onBatch.map { report in { report($0, nil, nil) } })
+      return DirectorySource(root: path).load(
+        onBatch: onBatch.map { report in { report($0, nil, nil) } })
     case .jsonFile(let path):
       let result = JSONFileSource(path: path).load()
       onBatch?(result, nil, nil)
@@ -99,7 +100,8 @@ enum RunLoader {
       let names = Set(result.runs.compactMap { $0.experiment?.name }).sorted()
         .map(TextSanitizer.clean)
       let known =
-        names.isEmpty ? "no run names an experiment" : "experiments: " + names.joined(separator: ", ")
+        names.isEmpty
+        ? "no run names an experiment" : "experiments: " + names.joined(separator: ", ")
       throw CLIFailure.usage(
         "no run belongs to experiment '\(TextSanitizer.clean(experiment))' (\(known))")
     }

@@ -4,7 +4,8 @@ import Foundation
 enum ShellText {
   /// The text unchanged when it is plain, else in single quotes.
   static func quoted(_ text: String) -> String {
-    let plain = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:@+,".contains($0) }
+    let plain =
+      !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:@+,".contains($0) }
     if plain { return text }
     return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import RunsCore
 
 /// The options `browse`, `list` and `compare` share: where runs come from and how to show them.
@@ -11,7 +11,8 @@ struct SourceOptions: ParsableArguments {
       valueName: "source"))
   var source: String?
 
-  @Option(help: ArgumentHelp("Only the runs of this experiment (name or id).", valueName: "name|id"))
+  @Option(
+    help: ArgumentHelp("Only the runs of this experiment (name or id).", valueName: "name|id"))
   var experiment: String?
 
   @Option(help: "The Kubeflow namespace (profile) on a multi-user server.")
@@ -32,7 +33,8 @@ struct SourceOptions: ParsableArguments {
   @Flag(help: "Do not verify the server's TLS certificate.")
   var insecure = false
 
-  @Option(help: ArgumentHelp("Show at most N runs (a server loads only the N newest).", valueName: "n"))
+  @Option(
+    help: ArgumentHelp("Show at most N runs (a server loads only the N newest).", valueName: "n"))
   var limit: Int?
 
   @Flag(help: "Use built-in sample runs instead of SOURCE.")

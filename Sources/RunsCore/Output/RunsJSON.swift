@@ -26,7 +26,9 @@ public enum RunsJSON {
       (
         "parameters",
         .array(
-          run.parameters.map { .members([("name", .string($0.name)), ("value", .string($0.value))]) }
+          run.parameters.map {
+            .members([("name", .string($0.name)), ("value", .string($0.value))])
+          }
         )
       ),
       ("metrics", .array(run.metrics.map(value(of:)))),

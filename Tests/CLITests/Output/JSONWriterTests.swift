@@ -25,7 +25,9 @@ import Testing
   }
 
   @Test func numbersAreShortestRoundTripAndNonFiniteIsNull() {
-    #expect(JSONWriter.text(.array([.number(24), .number(0.91), .number(.nan)])) == "[\n  24,\n  0.91,\n  null\n]\n")
+    #expect(
+      JSONWriter.text(.array([.number(24), .number(0.91), .number(.nan)]))
+        == "[\n  24,\n  0.91,\n  null\n]\n")
     #expect(JSONWriter.text(.number(-.infinity)) == "null\n")
   }
 

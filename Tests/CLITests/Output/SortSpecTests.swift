@@ -18,7 +18,8 @@ import Testing
     #expect(try SortSpec.parse("loss:asc") == SortSpec(column: .metric("loss"), ascending: true))
     #expect(try SortSpec.parse("name:DESC") == SortSpec(column: .name, ascending: false))
     #expect(
-      try SortSpec.parse("metric:status:asc") == SortSpec(column: .metric("status"), ascending: true))
+      try SortSpec.parse("metric:status:asc")
+        == SortSpec(column: .metric("status"), ascending: true))
   }
 
   @Test func withoutADirectionTheBestComesFirst() throws {
