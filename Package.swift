@@ -32,7 +32,9 @@ let package = Package(
       ]
     ),
     .testTarget(name: "RunsCoreTests", dependencies: ["RunsCore"]),
-    .testTarget(name: "RunsDataTests", dependencies: ["RunsData"]),
+    .testTarget(name: "RunsDataTests", dependencies: ["RunsData", "KFPTestServer"]),
+    // A KFP v1beta1 API server on 127.0.0.1 for tests: POSIX sockets, no dependencies.
+    .target(name: "KFPTestServer", path: "Tests/KFPTestServer"),
     .testTarget(name: "RunsUITests", dependencies: ["RunsUI"]),
     // Runs the built kfp-runs binary and compares its output with golden files.
     .testTarget(
