@@ -3,8 +3,11 @@ import RunsData
 
 /// The problem count `list` prints on stderr.
 enum ProblemSummary {
-  /// `⚠ N problems: run 'kfp-runs check DIR' for details` for a directory; the problems
-  /// themselves for other sources, which `check` cannot read.
+  /// How many problem lines a non-directory source prints before `… and N more`.
+  static let shownLines = 10
+
+  /// `⚠ N problems: run 'kfp-runs check DIR' for details` for a directory; for other sources,
+  /// which `check` cannot read, the first problems themselves.
   static func report(_ problems: [Problem], spec: SourceSpec) {
     guard !problems.isEmpty else { return }
     let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"

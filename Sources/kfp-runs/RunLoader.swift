@@ -1,7 +1,6 @@
 import Foundation
 import RunsCore
 import RunsData
-import RunsUI
 
 /// A resolved source and how to load it; `Sendable`, so the interactive application can load
 /// it in the background (and again on reload).
@@ -68,8 +67,8 @@ struct LoadedRuns {
 /// Loads a source for `list` and `compare`, mapping "could not read it at all" to exit 3.
 enum RunLoader {
   /// Resolves and loads the options' source, then scopes it to `--experiment`. Throws exit 3
-  /// when the source is missing or yields nothing but errors, and a usage error for an
-  /// experiment no run belongs to.
+  /// when the source cannot be read at all, and a usage error for an experiment no run
+  /// belongs to.
   static func load(_ options: SourceOptions) async throws -> LoadedRuns {
     let source = try RunSource(options)
     var result = await source.load()
@@ -80,22 +79,19 @@ enum RunLoader {
     return LoadedRuns(result: result, source: source)
   }
 
-  /// A source that failed outright, or produced no run and at least one error, could not be
-  /// read at all.
+  /// A source that failed outright (missing, unreadable, server unreachable or refusing the
+  /// credentials) is exit 3.
   private static func requireReadable(_ result: LoadResult) throws {
     if let failure = result.sourceFailure {
       throw CLIFailure.source(TextSanitizer.clean(failure.line))
     }
-    guard result.runs.isEmpty else { return }
-    let errors = result.problems.filter { $0.severity == .error }
-    guard let first = errors.first else { return }
-    let more = errors.count > 1 ? " (and \(errors.count - 1) more problems)" : ""
-    throw CLIFailure.source(TextSanitizer.clean(first.line) + more)
   }
 
   private static func scoped(_ result: LoadResult, to experiment: String) throws -> LoadResult {
     var scoped = result
-    scoped.runs = result.runs.filter(Scope.experiment(experiment).contains)
+    scoped.runs = result.runs.filter {
+      $0.experiment.map { $0.id == experiment || $0.name == experiment } ?? false
+    }
     if scoped.runs.isEmpty, !result.runs.isEmpty {
       let names = Set(result.runs.compactMap { $0.experiment?.name }).sorted()
         .map(TextSanitizer.clean)

@@ -21,7 +21,7 @@ enum SortResolver {
           ? "the runs report no metrics"
           : "metrics: " + names + (known.count > 10 ? ", …" : "")
         throw CLIFailure.usage(
-          "cannot sort by '\(TextSanitizer.clean(name))': not a column (\(SortSpec.keywords.map(\.0).joined(separator: ", "))) and no run reports such a metric (\(list))"
+          "cannot sort by '\(TextSanitizer.clean(name))': not a column (\(SortSpec.keywords.map(\.word).joined(separator: ", "))) and no run reports such a metric (\(list))"
         )
       }
     }

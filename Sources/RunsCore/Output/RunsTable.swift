@@ -3,6 +3,10 @@ import Foundation
 /// The runs table of `kfp-runs list` (plain text and Markdown): the same columns as the
 /// application's runs table, each cell sanitized.
 public enum RunsTable {
+  /// The widest a name, experiment or pipeline cell gets; longer text is cut with `…` (the
+  /// machine formats keep it whole).
+  public static let maximumTextWidth = 60
+
   /// The table: Run name, Status, Duration, Experiment (when `showsExperiment`), Pipeline,
   /// Start time (local time in `timeZone`), then one right-aligned column per metric name.
   public static func make(
@@ -19,11 +23,11 @@ public enum RunsTable {
 
     let rows = runs.map { run in
       var cells = [
-        clean(run.name), run.status?.rawValue ?? "",
+        text(run.name), run.status?.rawValue ?? "",
         run.duration.map { TimeText.duration($0) } ?? "",
       ]
-      if showsExperiment { cells.append(clean(run.experiment?.name ?? "")) }
-      cells.append(clean(run.pipeline ?? ""))
+      if showsExperiment { cells.append(text(run.experiment?.name ?? "")) }
+      cells.append(text(run.pipeline ?? ""))
       cells.append(run.createdAt.map { TimeText.local($0, timeZone: timeZone) } ?? "")
       for name in metricNames {
         cells.append(
@@ -42,4 +46,8 @@ public enum RunsTable {
   }
 
   private static func clean(_ text: String) -> String { TextSanitizer.clean(text) }
+
+  private static func text(_ text: String) -> String {
+    TextLayout.fit(TextSanitizer.clean(text), width: maximumTextWidth)
+  }
 }

@@ -10,7 +10,7 @@ import Testing
     #expect(table.columns.map(\.title) == ["Metric", "baseline", "tuned, \"v2\"|x"])
     #expect(table.rows.map(\.first) == matrix.metricNames.map { Optional($0) })
     let accuracy = table.rows.first { $0.first == "accuracy" }
-    #expect(accuracy == ["accuracy", "91.000%", "95.675%"])
+    #expect(accuracy == ["accuracy", "50.000%", "95.675%"])
     let f1 = table.rows.first { $0.first == "f1" }
     #expect(f1 == ["f1", "", "24.000"])
   }
@@ -20,7 +20,7 @@ import Testing
     let lines = CompareOutput.csv(matrix, runs: runs).split(separator: "\n").map(String.init)
     #expect(lines.first == "metric,baseline,\"tuned, \"\"v2\"\"|x\"")
     #expect(lines.dropFirst().map { String($0.prefix { $0 != "," }) } == matrix.metricNames)
-    #expect(lines.contains("accuracy,0.91,0.95675"))
+    #expect(lines.contains("accuracy,0.5,0.95675"))
     #expect(lines.contains("f1,,24"))
   }
 

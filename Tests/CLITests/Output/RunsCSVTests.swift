@@ -7,7 +7,7 @@ import Testing
     #expect(
       text == """
         id,name,status,experiment,pipeline,created_at,finished_at,accuracy,f1
-        id-1,baseline,Succeeded,mnist,train,2026-01-02T03:04:05Z,2026-01-02T04:06:10Z,0.91,
+        id-1,baseline,Succeeded,mnist,train,2026-01-02T03:04:05Z,2026-01-02T04:06:10Z,0.5,
         id-2,"tuned, ""v2""|x",Running,fashion,,2026-01-02T03:05:05Z,,0.95675,24
         id-3,bare\u{FFFD}[31m,,,,,,,
 

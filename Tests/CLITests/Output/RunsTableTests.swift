@@ -16,7 +16,7 @@ import Testing
       ])
     #expect(
       table.rows[0] == [
-        "baseline", "Succeeded", "1:02:05", "mnist", "train", "2026-01-02 03:04:05", "91.000%",
+        "baseline", "Succeeded", "1:02:05", "mnist", "train", "2026-01-02 03:04:05", "50.000%",
         "0.250",
       ])
     #expect(

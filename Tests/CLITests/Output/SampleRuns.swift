@@ -5,6 +5,8 @@ import RunsCore
 enum SampleRuns {
   static let start = Date(timeIntervalSince1970: 1_767_323_045)  // 2026-01-02T03:04:05Z
 
+  /// Reports `accuracy` from two nodes: the run-level value is node `eval`'s 0.5 (first in
+  /// node-id order), not the first read.
   static let baseline = Run(
     id: "id-1", name: "baseline", status: .succeeded, createdAt: start,
     finishedAt: start.addingTimeInterval(3725), experiment: ExperimentRef(id: "e1", name: "mnist"),
