@@ -33,7 +33,7 @@ let package = Package(
     ),
     .testTarget(name: "RunsCoreTests", dependencies: ["RunsCore"]),
     .testTarget(name: "RunsDataTests", dependencies: ["RunsData"]),
-    .testTarget(name: "RunsUITests", dependencies: ["RunsUI"]),
+    .testTarget(name: "RunsUITests", dependencies: ["RunsUI"], exclude: ["Snapshots"]),
     // Runs the built kfp-runs binary and compares its output with golden files.
     .testTarget(
       name: "CLITests",
