@@ -79,10 +79,10 @@ enum Fixture {
   /// A state with every fixture run loaded, at a terminal of `width` × `height`.
   static func state(
     width: Int = 160, height: Int = 40, color: Bool = true, runs: [Run] = Fixture.runs,
-    problems: [Problem] = [], kind: SourceKind = .directory
+    problems: [Problem] = [], kind: SourceKind = .directory, metricsOverride: [String]? = nil
   ) -> AppState {
     var state = AppState(
-      sourceDescription: "runs/", sourceKind: kind,
+      sourceDescription: "runs/", sourceKind: kind, metrics: metricsOverride,
       options: RenderOptions(color: color, timeZone: utc), width: width, height: height)
     state.receive(
       LoadResult(runs: runs, experiments: [baseline, tuning], problems: problems),

@@ -4,10 +4,13 @@ import RunsCore
 struct Segment: Sendable, Hashable {
   var text: String
   var style: Style
+  /// Where space is short (the status bar), lower priorities are dropped first.
+  var priority: Int
 
-  init(_ text: String, _ style: Style = .plain) {
+  init(_ text: String, _ style: Style = .plain, priority: Int = 1) {
     self.text = text
     self.style = style
+    self.priority = priority
   }
 }
 

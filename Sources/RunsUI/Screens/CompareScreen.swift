@@ -169,10 +169,10 @@ enum CompareScreen {
       Segment("compare \(compare.runIDs.count) run\(compare.runIDs.count == 1 ? "" : "s")", bar),
       Segment(
         compare.delta ? "D: delta vs \(first)" : "D: values",
-        compare.delta ? theme.statusBarAlert : bar),
+        compare.delta ? theme.statusBarAlert : bar, priority: 5),
       Segment(
         compare.hideUniform ? "x: uniform rows hidden" : "x: all rows",
-        compare.hideUniform ? theme.statusBarAlert : bar),
+        compare.hideUniform ? theme.statusBarAlert : bar, priority: 5),
       Segment("d: flip best", bar),
     ]
     segments += StatusBar.commonSegments(state, theme)

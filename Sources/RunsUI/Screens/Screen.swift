@@ -45,13 +45,20 @@ public enum Screen {
     }
   }
 
-  /// In ASCII mode, the ellipsis of cut text becomes `~`.
+  /// Symbols shared text uses (key names, hints, the ellipsis of cut text) and their ASCII
+  /// stand-ins.
+  static let asciiFallbacks: [String: String] = [
+    TextLayout.ellipsis: "~", "↑": "^", "↓": "v", "←": "<", "→": ">", "·": "|", "–": "-",
+    "—": "-", "▏": "_",
+  ]
+
+  /// In ASCII mode, replaces the symbols of `asciiFallbacks`.
   private static func finish(_ grid: Grid, _ theme: Theme) -> Grid {
     guard theme.options.asciiGlyphs else { return grid }
     var grid = grid
     for y in 0..<grid.height {
-      for x in 0..<grid.width where grid[x, y].text == TextLayout.ellipsis {
-        grid[x, y].text = "~"
+      for x in 0..<grid.width {
+        if let fallback = asciiFallbacks[grid[x, y].text] { grid[x, y].text = fallback }
       }
     }
     return grid

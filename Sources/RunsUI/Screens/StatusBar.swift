@@ -2,27 +2,40 @@ import RunsCore
 
 /// The bottom line: what is shown and what is going on (SPEC §5.4).
 enum StatusBar {
-  /// Draws segments separated by `·`; the first (the source) is cut first when space runs out,
-  /// and `? help` sits on the right when it fits.
+  /// Draws segments separated by `·`. When they do not fit, the first one (the source) is cut
+  /// to 12 cells, then segments are dropped lowest `priority` first, then the source is cut
+  /// further; `? help` sits on the right when there is room.
   static func draw(_ grid: inout Grid, y: Int, segments: [Segment], theme: Theme) {
     guard y >= 0, y < grid.height else { return }
     grid.fill(x: 0, y: y, count: grid.width, style: theme.statusBar)
-    let separator = Segment(" \(theme.glyphs.separator) ", theme.statusBar)
-    var parts = segments
-    let restWidth = parts.dropFirst().reduce(0) { $0 + DisplayWidth.of($1.text) + 3 }
-    let help = " ? help "
-    let helpWidth = DisplayWidth.of(help)
-    if var first = parts.first {
-      let room = max(8, grid.width - restWidth - 2)
-      first.text = TextLayout.fit(TextSanitizer.clean(first.text), width: room)
-      parts[0] = first
+    var parts = segments.map {
+      Segment(TextSanitizer.clean($0.text), $0.style, priority: $0.priority)
+    }
+    func total() -> Int {
+      1 + parts.reduce(0) { $0 + DisplayWidth.of($1.text) } + max(0, parts.count - 1) * 3
+    }
+    if !parts.isEmpty, total() > grid.width {
+      let excess = total() - grid.width
+      let width = DisplayWidth.of(parts[0].text)
+      parts[0].text = TextLayout.fit(parts[0].text, width: max(min(width, 12), width - excess))
+    }
+    while parts.count > 1, total() > grid.width {
+      let candidates = parts.indices.dropFirst()
+      let lowest = candidates.min { parts[$0].priority < parts[$1].priority }!
+      parts.remove(at: lowest)
+    }
+    if total() > grid.width {
+      parts[0].text = TextLayout.fit(
+        parts[0].text, width: max(1, DisplayWidth.of(parts[0].text) - (total() - grid.width)))
     }
     var line: [Segment] = [Segment(" ", theme.statusBar)]
     for (index, part) in parts.enumerated() {
-      if index > 0 { line.append(separator) }
+      if index > 0 { line.append(Segment(" \(theme.glyphs.separator) ", theme.statusBar)) }
       line.append(part)
     }
     let used = grid.write(line, x: 0, y: y, width: grid.width)
+    let help = " ? help "
+    let helpWidth = DisplayWidth.of(help)
     if used + helpWidth + 1 <= grid.width {
       grid.put(help, x: grid.width - helpWidth, y: y, style: theme.statusBar)
     }
@@ -31,16 +44,20 @@ enum StatusBar {
   /// The runs table's segments: source, scope, counts, sort, filter, loading, insecure, problems.
   static func tableSegments(_ state: AppState, _ theme: Theme) -> [Segment] {
     let bar = theme.statusBar
-    var segments = [Segment(state.sourceDescription, bar), Segment(scopeText(state), bar)]
+    var segments = [
+      Segment(state.sourceDescription, bar), Segment(scopeText(state), bar, priority: 2),
+    ]
     let count = state.scopeCount
     var runs = "\(count) run\(count == 1 ? "" : "s")"
     if !state.filterText.isEmpty { runs += ", \(state.model.shown.count) shown" }
-    segments.append(Segment(runs, bar))
-    segments.append(Segment("\(state.selection.count) selected", bar))
+    segments.append(Segment(runs, bar, priority: 6))
+    segments.append(Segment("\(state.selection.count) selected", bar, priority: 4))
     let arrow = state.sort.ascending ? theme.glyphs.sortAscending : theme.glyphs.sortDescending
-    segments.append(Segment("sort: \(TextSanitizer.clean(state.sort.column.title)) \(arrow)", bar))
+    segments.append(
+      Segment("sort: \(TextSanitizer.clean(state.sort.column.title)) \(arrow)", bar, priority: 3))
     if !state.filterText.isEmpty {
-      segments.append(Segment("filter: \"\(TextSanitizer.clean(state.filterText))\"", bar))
+      segments.append(
+        Segment("filter: \"\(TextSanitizer.clean(state.filterText))\"", bar, priority: 5))
     }
     segments += commonSegments(state, theme)
     return segments
@@ -53,14 +70,15 @@ enum StatusBar {
       let loaded = state.loading.loaded
       let text =
         state.loading.total.map { "loaded \(loaded) of \($0)" } ?? "loading… \(loaded) loaded"
-      segments.append(Segment(text, theme.statusBarAlert))
+      segments.append(Segment(text, theme.statusBarAlert, priority: 8))
     }
-    if state.insecure { segments.append(Segment("insecure", theme.statusBarAlert)) }
+    if state.insecure { segments.append(Segment("insecure", theme.statusBarAlert, priority: 7)) }
     if !state.problems.isEmpty {
       let count = state.problems.count
       segments.append(
         Segment(
-          "\(theme.glyphs.warning) \(count) problem\(count == 1 ? "" : "s")", theme.statusBarAlert))
+          "\(theme.glyphs.warning) \(count) problem\(count == 1 ? "" : "s")", theme.statusBarAlert,
+          priority: 9))
     }
     return segments
   }
