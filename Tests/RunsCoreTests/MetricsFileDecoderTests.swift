@@ -367,6 +367,18 @@ private func hasRawControl(_ text: String) -> Bool {
       ])
   }
 
+  @Test func duplicatesAreFoundInLongFilesToo() {
+    // Past a few dozen names the decoder switches from a scan to a dictionary: both must agree.
+    var entries = (0..<40).map { #"{"name": "m\#($0)", "numberValue": \#($0)}"# }
+    entries += [#"{"name": "m0", "numberValue": -1}"#, #"{"name": "m39", "numberValue": -1}"#]
+    let result = decode(#"{"metrics": ["# + entries.joined(separator: ",") + "]}")
+    #expect(result.metrics.count == 40)
+    #expect(result.metrics.allSatisfy { $0.value >= 0 })
+    #expect(result.problems.map(\.entry) == [40, 41])
+    #expect(result.problems.map(\.severity) == [.warning, .warning])
+    #expect(result.problems.last?.message.contains("already reported by entry 39") == true)
+  }
+
   @Test func aDuplicateOfAnInvalidEntryIsKept() {
     let result = decode(
       file(#"{"name": "acc", "numberValue": NaN}"#, #"{"name": "acc", "numberValue": 0.5}"#))

@@ -12,10 +12,12 @@ public enum MetricName {
   public static func rejection(_ name: String) -> String? {
     let bytes = name.utf8
     guard let first = bytes.first, let last = bytes.last else { return "it is empty" }
-    if let bad = name.unicodeScalars.first(where: { !isAllowed($0) }) {
+    // One pass over the bytes; only a bad name pays for finding the character to quote.
+    if !bytes.allSatisfy(isAllowed) {
+      let bad = name.unicodeScalars.first { !$0.isASCII || !isAllowed(UInt8($0.value)) } ?? " "
       return "it contains \(JSONText.quoted(String(bad)))"
     }
-    // Every scalar is ASCII from here on, so bytes are characters.
+    // Every byte is ASCII from here on, so bytes are characters.
     if !isLetter(first) { return "it must start with a letter" }
     if bytes.count > maximumLength {
       return "it is \(bytes.count) characters long, more than \(maximumLength)"
@@ -30,10 +32,8 @@ public enum MetricName {
     !name.utf8.contains { isUpper($0) || $0 == UInt8(ascii: "_") }
   }
 
-  private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-    guard scalar.isASCII else { return false }
-    let byte = UInt8(scalar.value)
-    return isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+  private static func isAllowed(_ byte: UInt8) -> Bool {
+    isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
   }
 
   private static func isLetter(_ byte: UInt8) -> Bool {

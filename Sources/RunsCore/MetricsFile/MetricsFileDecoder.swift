@@ -52,8 +52,7 @@ public enum MetricsFileDecoder {
       return fileError("\"metrics\" is \(article(metricsValue)), not an array; the file is skipped")
     }
 
-    // Names already kept, with the entry that first reported them.
-    var keptAt: [String: Int] = [:]
+    var kept = KeptNames()
     result.metrics.reserveCapacity(entries.count)
     for (index, entry) in entries.enumerated() {
       var errors: [String] = []
@@ -75,7 +74,7 @@ public enum MetricsFileDecoder {
         }
         continue
       }
-      if let first = keptAt[name] {
+      if let first = kept.entry(of: name) {
         result.problems.append(
           Problem(
             location: path, entry: index, severity: .warning,
@@ -92,7 +91,7 @@ public enum MetricsFileDecoder {
               "name \(quote(name)) does not follow the documented pattern \(MetricName.documentedPattern) (the KFP server accepts it)"
           ))
       }
-      keptAt[name] = index
+      kept.insert(name, entry: index)
       result.metrics.append(Metric(name: name, nodeID: nodeID, value: value, format: format))
     }
     return result
@@ -171,6 +170,33 @@ public enum MetricsFileDecoder {
       errors.append("\"format\" is \(article(other)), not \"RAW\" or \"PERCENTAGE\"; entry skipped")
     }
     return nil
+  }
+
+  /// The names kept so far and the entry that reported each: a linear scan while few (most files
+  /// hold a handful of metrics, and hashing costs more than comparing), a dictionary past that.
+  struct KeptNames {
+    static let linearLimit = 32
+    private var names: [String] = []
+    private var entries: [Int] = []
+    private var index: [String: Int]?
+
+    /// The entry that reported `name`, `nil` when no kept entry has it.
+    func entry(of name: String) -> Int? {
+      if let index { return index[name] }
+      return names.firstIndex(of: name).map { entries[$0] }
+    }
+
+    mutating func insert(_ name: String, entry: Int) {
+      if index != nil {
+        index?[name] = entry
+        return
+      }
+      names.append(name)
+      entries.append(entry)
+      if names.count > Self.linearLimit {
+        index = Dictionary(zip(names, entries)) { first, _ in first }
+      }
+    }
   }
 
   // MARK: Wording
