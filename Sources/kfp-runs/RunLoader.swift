@@ -1,6 +1,7 @@
 import Foundation
 import RunsCore
 import RunsData
+import RunsUI
 
 /// A resolved source and how to load it; `Sendable`, so the interactive application can load
 /// it in the background (and again on reload).
@@ -89,9 +90,7 @@ enum RunLoader {
 
   private static func scoped(_ result: LoadResult, to experiment: String) throws -> LoadResult {
     var scoped = result
-    scoped.runs = result.runs.filter {
-      $0.experiment.map { $0.id == experiment || $0.name == experiment } ?? false
-    }
+    scoped.runs = result.runs.filter(Scope.experiment(experiment).contains)
     if scoped.runs.isEmpty, !result.runs.isEmpty {
       let names = Set(result.runs.compactMap { $0.experiment?.name }).sorted()
         .map(TextSanitizer.clean)
