@@ -263,6 +263,7 @@ private let metricsFile = "mlpipeline-metrics.json"
     #expect(result.runs.isEmpty)
     #expect(result.problems.count == 1 && result.problems[0].severity == .error)
     #expect(result.problems[0].location == tree.path("nope"))
+    #expect(result.sourceFailure == result.problems[0])
     #expect(batches == 1)
   }
 
@@ -280,12 +281,18 @@ private let metricsFile = "mlpipeline-metrics.json"
           metricsJSON([("loss", Double(index), "RAW"), ("f1", 0.5, nil)]))
       }
     }
+    try tree.makeDirectory("not-a-run/empty")
     var batches: [LoadResult] = []
-    let result = DirectorySource(root: tree.root).load { batches.append($0) }
+    var progress: [[Int]] = []
+    let result = DirectorySource(root: tree.root).load { batch, read, total in
+      batches.append(batch)
+      progress.append([read, total])
+    }
     #expect(result.problems.isEmpty)
     #expect(result.runs.count == count)
     #expect(result.runs.map(\.id) == (0..<count).map { String(format: "run-%05d", $0) })
-    #expect(batches.count == (count + DirectorySource.batchSize - 1) / DirectorySource.batchSize)
+    let size = DirectorySource.batchSize
+    #expect(progress == (1...(count + size) / size).map { [min($0 * size, count + 1), count + 1] })
     #expect(batches.flatMap(\.runs) == result.runs)
     for index in 0..<count {
       let run = result.runs[(index * 7919) % count]

@@ -20,7 +20,7 @@ private let runC =
 
   @Test func readsAListRunsResponse() throws {
     let (result, _) = try load(#"{"runs": [\#(runA), \#(runB), \#(runC)], "total_size": 3}"#)
-    #expect(result.problems.isEmpty)
+    #expect(result.problems.isEmpty && result.sourceFailure == nil)
     #expect(result.runs.map(\.id) == ["a", "b", "c"])
     #expect(result.runs[0].metrics == [Metric(name: "m", nodeID: "", value: 1, format: .raw)])
     #expect(result.experiments == [ExperimentRef(id: "e1", name: "exp")])
@@ -57,13 +57,20 @@ private let runC =
     #expect(result.problems.count == 1)
     #expect(result.problems.first?.location == path)
     #expect(result.problems.first?.message.contains("line 4") == true)
+    #expect(result.sourceFailure == result.problems.first)
   }
 
   @Test func otherDocumentsAndMissingFilesAreProblems() throws {
-    #expect(try load("42").0.problems.first?.message == "holds a number, not runs")
-    #expect(try load("").0.problems.count == 1)
+    let number = try load("42").0
+    #expect(number.problems.first?.message == "the file holds a number, not runs")
+    #expect(number.sourceFailure == number.problems.first)
+    #expect(try load("").0.sourceFailure != nil)
     let missing = JSONFileSource(path: "/nonexistent/runs.json").load()
     #expect(missing.runs.isEmpty && missing.problems.count == 1)
     #expect(missing.problems.first?.message.contains("No such file") == true)
+    #expect(missing.sourceFailure == missing.problems.first)
+    let scalarLine = try load("\(runA)\n7\n").0
+    #expect(scalarLine.runs.count == 1 && scalarLine.sourceFailure == nil)
+    #expect(scalarLine.problems.map(\.message) == ["holds a number, not runs"])
   }
 }

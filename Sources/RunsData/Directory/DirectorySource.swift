@@ -14,7 +14,7 @@ import RunsCore
 /// (at any depth) or a `run.json` is a run; a metrics file directly in the root makes the root
 /// itself the one run.
 public struct DirectorySource: Sendable {
-  /// How many runs `onBatch` receives at a time.
+  /// How many run directories each batch covers.
   public static let batchSize = 500
 
   /// The directory given as the source, as the user wrote it.
@@ -28,17 +28,20 @@ public struct DirectorySource: Sendable {
   /// Reads every run, in directory-name order. `onBatch` (called on the calling thread) receives
   /// the runs and problems of each batch as it is read; the result holds everything.
   public func load(onBatch: ((LoadResult) -> Void)? = nil) -> LoadResult {
+    load(onProgress: onBatch.map { report in { batch, _, _ in report(batch) } })
+  }
+
+  /// Reads every run like ``load(onBatch:)``; `onProgress` also receives how many first-level
+  /// directories have been read and how many there are, for a "loaded N of M" display.
+  public func load(
+    onProgress: ((LoadResult, _ directoriesRead: Int, _ directoriesTotal: Int) -> Void)?
+  ) -> LoadResult {
+    let onBatch: ((LoadResult) -> Void)? = onProgress.map { report in { report($0, 1, 1) } }
     let rootPath = Self.trimmingSlashes(root)
     let rootName = Array(root.utf8CString)
     let descriptor = FileSystem.openDirectory(rootName, in: AT_FDCWD)
     guard descriptor >= 0 else {
-      let result = LoadResult(problems: [
-        Problem(
-          location: root, severity: .error,
-          message: "cannot read the directory: \(FileSystem.errorText())")
-      ])
-      onBatch?(result)
-      return result
+      return failure("cannot read the directory: \(FileSystem.errorText())", onBatch: onBatch)
     }
     defer { close(descriptor) }
 
@@ -46,12 +49,7 @@ public struct DirectorySource: Sendable {
     switch FileSystem.list(descriptor) {
     case .success(let listed): entries = listed
     case .failure(let error):
-      let result = LoadResult(problems: [
-        Problem(
-          location: root, severity: .error, message: "cannot read the directory: \(error.text)")
-      ])
-      onBatch?(result)
-      return result
+      return failure("cannot read the directory: \(error.text)", onBatch: onBatch)
     }
     let rootIdentity = FileSystem.identity(of: descriptor)
 
@@ -88,13 +86,21 @@ public struct DirectorySource: Sendable {
         problems += outcome.problems
       }
       let result = LoadResult.collecting(runs: runs, problems: problems)
-      onBatch?(result)
+      onProgress?(result, min(start + Self.batchSize, candidates.count), candidates.count)
       all.runs += result.runs
       all.problems += result.problems
       start += Self.batchSize
     } while start < candidates.count
     all.experiments = LoadResult.experiments(of: all.runs)
     return all
+  }
+
+  /// The result when the root itself cannot be read: nothing loads, and the CLI exits 3.
+  private func failure(_ message: String, onBatch: ((LoadResult) -> Void)?) -> LoadResult {
+    let problem = Problem(location: root, severity: .error, message: message)
+    let result = LoadResult(problems: [problem], sourceFailure: problem)
+    onBatch?(result)
+    return result
   }
 
   private struct Outcome {

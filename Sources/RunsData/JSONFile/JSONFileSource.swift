@@ -30,30 +30,23 @@ public struct JSONFileSource: Sendable {
     {
     case .contents(let contents, _): bytes = contents
     case .tooLarge(let size):
-      return LoadResult(problems: [
-        Problem(
-          location: path, severity: .error,
-          message:
-            "the file is \(size) bytes, larger than the \(Self.maximumFileSize >> 20) MiB limit")
-      ])
+      return failure(
+        "the file is \(size) bytes, larger than the \(Self.maximumFileSize >> 20) MiB limit")
     case .failed(let message):
-      return LoadResult(problems: [
-        Problem(location: path, severity: .error, message: "the file \(message)")
-      ])
+      return failure("the file \(message)")
     }
 
     var runs: [Run] = []
     var problems: [Problem] = []
     do {
       let document = try JSONParser.parse(bytes)
+      guard document.objectValue != nil || document.arrayValue != nil else {
+        return failure("the file holds \(Self.scalarName(document)), not runs")
+      }
       read(document, location: path, runs: &runs, problems: &problems)
     } catch {
       guard let lines = Self.jsonLines(bytes) else {
-        problems.append(
-          Problem(
-            location: path, severity: .error,
-            message: "the file is not valid JSON: \(error.description)"))
-        return LoadResult(problems: problems)
+        return failure("the file is not valid JSON: \(error.description)")
       }
       for line in lines {
         let location = "\(path):\(line.number)"
@@ -71,6 +64,12 @@ public struct JSONFileSource: Sendable {
       }
     }
     return LoadResult.collecting(runs: runs, problems: problems)
+  }
+
+  /// The result when the file cannot be read at all: nothing loads, and the CLI exits 3.
+  private func failure(_ message: String) -> LoadResult {
+    let problem = Problem(location: path, severity: .error, message: message)
+    return LoadResult(problems: [problem], sourceFailure: problem)
   }
 
   /// One document: a `ListRunsResponse`, a run (`ApiRun` or `RunDetail`) or an array of runs.
@@ -128,6 +127,11 @@ public struct JSONFileSource: Sendable {
       number += 1
     }
     return anyDocument && failures * 2 <= lines.count ? lines : nil
+  }
+
+  /// "a number", "null", …: the scalar a document is when it is not runs.
+  private static func scalarName(_ value: JSONValue) -> String {
+    value == .null ? "null" : "a \(value.typeName)"
   }
 
   private static func isWhitespace(_ byte: UInt8) -> Bool {

@@ -67,9 +67,18 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
   private struct Pending {
     var continuation: CheckedContinuation<Result<HTTPResponse, TransportFailure>, Never>
     var body: [UInt8] = []
+    var started = Date()
     var lastProgress = Date()
     var timedOut = false
+    var tooLarge = false
   }
+
+  /// The largest answer accepted: far above any real page, low enough that a broken or
+  /// hostile server cannot exhaust memory.
+  static let maxBodyBytes = 64 << 20
+  /// A request may take at most this many times its (idle) timeout in total, so a server
+  /// that trickles bytes cannot hold it forever.
+  static let totalTimeoutFactor = 10.0
 
   private let insecure: Bool
   private let lock = NSLock()
@@ -96,12 +105,14 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
     let identifier = task.taskIdentifier
     let wait = lock.withLock { () -> TimeInterval? in
       guard let entry = pending[identifier] else { return nil }
-      let idle = Date().timeIntervalSince(entry.lastProgress)
-      if idle >= timeout {
+      let now = Date()
+      let idleLeft = timeout - now.timeIntervalSince(entry.lastProgress)
+      let totalLeft = timeout * Self.totalTimeoutFactor - now.timeIntervalSince(entry.started)
+      if idleLeft <= 0 || totalLeft <= 0 {
         pending[identifier]?.timedOut = true
         return nil
       }
-      return timeout - idle
+      return min(idleLeft, totalLeft)
     }
     if let wait {
       DispatchQueue.global().asyncAfter(deadline: .now() + wait) { [weak self, weak task] in
@@ -114,10 +125,21 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
   }
 
   func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-    lock.withLock {
-      pending[dataTask.taskIdentifier]?.body.append(contentsOf: data)
-      pending[dataTask.taskIdentifier]?.lastProgress = Date()
+    let identifier = dataTask.taskIdentifier
+    // Mutated in place through the dictionary: copying the entry out would copy the body.
+    let overflow = lock.withLock { () -> Bool in
+      guard let count = pending[identifier]?.body.count, pending[identifier]?.tooLarge == false
+      else { return false }
+      if count + data.count > Self.maxBodyBytes {
+        pending[identifier]?.tooLarge = true
+        pending[identifier]?.body = []
+        return true
+      }
+      pending[identifier]?.body.append(contentsOf: data)
+      pending[identifier]?.lastProgress = Date()
+      return false
     }
+    if overflow { dataTask.cancel() }
   }
 
   func urlSession(
@@ -155,6 +177,11 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
     }
     if entry.timedOut {
       entry.continuation.resume(returning: .failure(.timedOut))
+      return
+    }
+    if entry.tooLarge {
+      let limit = "\(Self.maxBodyBytes >> 20) MiB"
+      entry.continuation.resume(returning: .failure(.other("the answer is larger than \(limit)")))
       return
     }
     if let error {
