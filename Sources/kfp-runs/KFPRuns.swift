@@ -7,6 +7,12 @@ struct KFPRuns: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kfp-runs",
     abstract: "Browse Kubeflow Pipelines runs and their metrics in the terminal.",
+    usage: """
+      kfp-runs [browse] [<source>] [<options>]
+      kfp-runs list [<source>] [<options>]
+      kfp-runs compare [<source>] [--runs <r1,r2,…>] [<options>]
+      kfp-runs check [<path> ...]
+      """,
     discussion: """
       SOURCE is a directory of runs (one folder per run holding mlpipeline-metrics.json files \
       and an optional run.json), a saved JSON file of KFP runs, or a KFP API URL such as \

@@ -63,7 +63,7 @@ struct SourceOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Only runs whose name contains TEXT (any case).", valueName: "text"))
   var filter: String?
 
-  @Option(help: "Output format: table, csv, json or markdown.")
+  @Option(help: "How to print: aligned text, CSV, JSON, or a Markdown table.")
   var format: FormatOption = .table
 
   mutating func validate() throws {

@@ -18,6 +18,8 @@ import Testing
     ("list-limit", ["list", "runs", "--sort", "created:asc", "--limit", "2"]),
     ("list-json-file", ["list", "saved.json"]),
     ("list-demo", ["list", "--demo"]),
+    ("list-empty", ["list", "empty"]),
+    ("list-empty-csv", ["list", "empty", "--format", "csv"]),
   ])
   func listMatchesGolden(name: String, arguments: [String]) throws {
     let fixture = try Fixture()

@@ -7,7 +7,7 @@ import Testing
 /// bare `ApiRun`), two of `fashion` (one still running with a wide-character name, one whose
 /// name carries an escape sequence, a pipe, a comma and quotes), and `raw-run` without a
 /// `run.json`, whose metrics file has a bad entry and a name off the documented pattern.
-/// `clean/` holds two valid runs; `saved.json` is a saved `ListRunsResponse`.
+/// `clean/` holds two valid runs; `saved.json` is a saved `ListRunsResponse`; `empty/` is empty.
 final class Fixture {
   /// The fixture's root folder (symlinks resolved, so printed paths match it).
   let root: URL
@@ -20,6 +20,8 @@ final class Fixture {
     try writeRuns()
     try writeClean()
     try write("saved.json", Self.savedResponse)
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)
   }
 
   deinit {

@@ -46,6 +46,22 @@ enum Golden {
         sourceLocation: sourceLocation)
       return
     }
-    #expect(actual == expected, "golden \(file) differs", sourceLocation: sourceLocation)
+    #expect(
+      actual == expected, "golden \(file) differs: \(firstDifference(actual, expected))",
+      sourceLocation: sourceLocation)
+  }
+
+  /// `line N: got … / want …` for the first line that differs.
+  static func firstDifference(_ actual: String, _ expected: String) -> String {
+    let got = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    for index in 0..<max(got.count, want.count) {
+      let line = index < got.count ? String(got[index]) : "<end>"
+      let wanted = index < want.count ? String(want[index]) : "<end>"
+      if line != wanted {
+        return "line \(index + 1): got \(line.debugDescription) / want \(wanted.debugDescription)"
+      }
+    }
+    return "no line differs"
   }
 }
