@@ -204,3 +204,19 @@ private typealias SortOrder = RunsCore.SortOrder
     }
   }
 }
+
+@Suite struct RunSorterLongTextTests {
+  /// Very long names neither overflow the stack nor take long: they compare on their first
+  /// 256 bytes, and names equal that far tie (start time, then id decide).
+  @Test func longNames() {
+    let long = String(repeating: "x", count: 100_000)
+    let runs = [
+      Fixture.run("a", name: long + "b", created: 1),
+      Fixture.run("b", name: long + "a", created: 2),
+      Fixture.run("c", name: String(long.prefix(250)) + "a", created: 3),
+      Fixture.run("d", name: String(long.prefix(250)), created: 4),
+    ]
+    let order = RunSorter.sort(runs, by: RunsCore.SortOrder(column: .name, ascending: true))
+    #expect(order.map(\.id) == ["d", "c", "b", "a"])
+  }
+}

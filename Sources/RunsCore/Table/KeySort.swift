@@ -29,14 +29,22 @@ enum KeySort {
   ) {
     let count = items.count
     guard count > 1 else { return }
-    guard let key = levels(level, UnsafeBufferPointer(items)) else {
+    // Skip the levels on which the whole group ties (a loop, not recursion: the stack stays
+    // flat however many levels there are).
+    var level = level
+    var levelKey: Key?
+    while let key = levels(level, UnsafeBufferPointer(items)) {
+      let first = key(items[0])
+      if (1..<count).allSatisfy({ key(items[$0]) == first }) {
+        level += 1
+      } else {
+        levelKey = key
+        break
+      }
+    }
+    guard let key = levelKey else {
       var buffer = items  // The same memory: sorting through a copy of the pointer is in place.
       buffer.sort(by: final)
-      return
-    }
-    let first = key(items[0])
-    if (1..<count).allSatisfy({ key(items[$0]) == first }) {
-      sortGroup(items, level: level + 1, levels: levels, final: final)
       return
     }
     if count <= smallGroup {

@@ -1,7 +1,12 @@
 /// The lowercased UTF-8 bytes of one text per run, in one buffer, cut into sort keys of seven
 /// bytes each: byte order of lowercased text is the case-insensitive A→Z order (by Unicode
 /// scalar value), and comparing bytes is far cheaper than comparing `String`s.
+///
+/// Only the first `significantBytes` bytes count: texts that agree on those are equal for
+/// sorting (the start time decides), which bounds the work and the number of key levels.
 struct TextSortKeys: Sendable {
+  static let significantBytes = 256
+
   private var bytes: [UInt8] = []
   private var starts: [Int] = []
   private var lengths: [Int] = []
@@ -18,9 +23,11 @@ struct TextSortKeys: Sendable {
       }
       let utf8 = text.utf8
       if utf8.allSatisfy({ $0 < 0x80 }) {
-        for byte in utf8 { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        for byte in utf8.prefix(Self.significantBytes) {
+          bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
       } else {
-        bytes.append(contentsOf: text.lowercased().utf8)
+        bytes.append(contentsOf: text.lowercased().utf8.prefix(Self.significantBytes))
       }
       lengths.append(bytes.count - starts[starts.count - 1])
     }
