@@ -43,7 +43,8 @@ let package = Package(
     .testTarget(name: "RunsDataTests", dependencies: ["RunsData", "KFPTestServer"]),
     // A KFP v1beta1 API server on 127.0.0.1 for tests: POSIX sockets, no dependencies.
     .target(name: "KFPTestServer", path: "Tests/KFPTestServer"),
-    .testTarget(name: "RunsUITests", dependencies: ["RunsUI"]),
+    // Screen snapshots are text files read from the source tree, not resources.
+    .testTarget(name: "RunsUITests", dependencies: ["RunsUI"], exclude: ["Snapshots"]),
     // Runs the built kfp-runs binary and compares its output with golden files.
     .testTarget(
       name: "CLITests",

@@ -194,6 +194,27 @@ private let metricsFile = "mlpipeline-metrics.json"
     #expect(result?.runs.map(\.id) == ["run"])
   }
 
+  @Test func unreadableEntriesAreProblemsNotFailures() throws {
+    let tree = try TemporaryTree()
+    try tree.makeDirectory("dangling")
+    try tree.symlink("dangling/\(metricsFile)", to: tree.path("gone"))
+    try tree.symlink("dangling/run.json", to: tree.path("gone-too"))
+    try tree.write("odd/\(metricsFile)/inner/\(metricsFile)", metricsJSON([("m", 1, nil)]))
+    let result = DirectorySource(root: tree.root).load()
+    #expect(result.sourceFailure == nil)
+    #expect(result.runs.map(\.id) == ["dangling", "odd"])
+    #expect(result.runs[1].metrics.map(\.nodeID) == ["\(metricsFile)/inner"])
+    let messages = result.problems.map {
+      "\(($0.location as NSString).lastPathComponent): \($0.message)"
+    }
+    #expect(
+      messages == [
+        "\(metricsFile): cannot be read: No such file or directory",
+        "run.json: cannot be read: No such file or directory",
+        "\(metricsFile): is a directory, not a metrics file; its contents are read as a step",
+      ])
+  }
+
   @Test func anOversizedFileIsSkippedWithAProblem() throws {
     let tree = try TemporaryTree()
     try tree.write("run/big/\(metricsFile)", "")
@@ -281,12 +302,18 @@ private let metricsFile = "mlpipeline-metrics.json"
           metricsJSON([("loss", Double(index), "RAW"), ("f1", 0.5, nil)]))
       }
     }
+    try tree.makeDirectory("not-a-run/empty")
     var batches: [LoadResult] = []
-    let result = DirectorySource(root: tree.root).load { batches.append($0) }
+    var progress: [[Int]] = []
+    let result = DirectorySource(root: tree.root).load { batch, read, total in
+      batches.append(batch)
+      progress.append([read, total])
+    }
     #expect(result.problems.isEmpty)
     #expect(result.runs.count == count)
     #expect(result.runs.map(\.id) == (0..<count).map { String(format: "run-%05d", $0) })
-    #expect(batches.count == (count + DirectorySource.batchSize - 1) / DirectorySource.batchSize)
+    let size = DirectorySource.batchSize
+    #expect(progress == (1...(count + size) / size).map { [min($0 * size, count + 1), count + 1] })
     #expect(batches.flatMap(\.runs) == result.runs)
     for index in 0..<count {
       let run = result.runs[(index * 7919) % count]

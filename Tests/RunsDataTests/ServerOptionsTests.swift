@@ -88,4 +88,17 @@ import Testing
     #expect(options.setupProblems[0].message.contains("KF_PIPELINES_SA_TOKEN_PATH"))
     #expect(options.setupProblems[1].message.contains("not valid JSON"))
   }
+
+  @Test func insecureSaysWhenItCannotBeHonoured() {
+    let options = KFPServerOptions.resolve(
+      baseURL: base, insecure: true, environment: [:], homeDirectory: "/nonexistent",
+      serviceAccountTokenPath: "/nonexistent/token")
+    #expect(options.insecure)
+    let warnings = options.setupProblems.filter { $0.message.contains("--insecure") }
+    #expect(warnings.count == (URLSessionTransport.canSkipCertificateVerification ? 0 : 1))
+    let plain = KFPServerOptions.resolve(
+      baseURL: URL(string: "http://localhost:8888")!, insecure: true, environment: [:],
+      homeDirectory: "/nonexistent", serviceAccountTokenPath: "/nonexistent/token")
+    #expect(plain.setupProblems.isEmpty)
+  }
 }

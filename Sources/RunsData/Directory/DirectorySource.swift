@@ -14,7 +14,7 @@ import RunsCore
 /// (at any depth) or a `run.json` is a run; a metrics file directly in the root makes the root
 /// itself the one run.
 public struct DirectorySource: Sendable {
-  /// How many runs `onBatch` receives at a time.
+  /// How many run directories each batch covers.
   public static let batchSize = 500
 
   /// The directory given as the source, as the user wrote it.
@@ -28,6 +28,15 @@ public struct DirectorySource: Sendable {
   /// Reads every run, in directory-name order. `onBatch` (called on the calling thread) receives
   /// the runs and problems of each batch as it is read; the result holds everything.
   public func load(onBatch: ((LoadResult) -> Void)? = nil) -> LoadResult {
+    load(onProgress: onBatch.map { report in { batch, _, _ in report(batch) } })
+  }
+
+  /// Reads every run like ``load(onBatch:)``; `onProgress` also receives how many first-level
+  /// directories have been read and how many there are, for a "loaded N of M" display.
+  public func load(
+    onProgress: ((LoadResult, _ directoriesRead: Int, _ directoriesTotal: Int) -> Void)?
+  ) -> LoadResult {
+    let onBatch: ((LoadResult) -> Void)? = onProgress.map { report in { report($0, 1, 1) } }
     let rootPath = Self.trimmingSlashes(root)
     let rootName = Array(root.utf8CString)
     let descriptor = FileSystem.openDirectory(rootName, in: AT_FDCWD)
@@ -77,7 +86,7 @@ public struct DirectorySource: Sendable {
         problems += outcome.problems
       }
       let result = LoadResult.collecting(runs: runs, problems: problems)
-      onBatch?(result)
+      onProgress?(result, min(start + Self.batchSize, candidates.count), candidates.count)
       all.runs += result.runs
       all.problems += result.problems
       start += Self.batchSize
@@ -117,7 +126,7 @@ public struct DirectorySource: Sendable {
   private static func readRun(
     _ entry: FileSystem.Entry, in root: Int32, rootPath: String, visited: Set<FileSystem.Identity>
   ) -> Outcome {
-    let path = rootPath + "/" + entry.name
+    let path = (rootPath == "/" ? "" : rootPath) + "/" + entry.name
     let descriptor = FileSystem.openDirectory(entry.bytes, in: root)
     guard descriptor >= 0 else {
       return Outcome(problems: [

@@ -14,7 +14,8 @@ extension KFPServerOptions {
   ///   `~/.config/kfp/context.json`;
   /// * namespace: `--namespace`, else `namespace` of that `context.json`.
   ///
-  /// Unreadable files become `setupProblems` (warnings); nothing here fails.
+  /// Unreadable files become `setupProblems` (warnings), as does `insecure` where the platform
+  /// cannot honour it; nothing here fails.
   public static func resolve(
     baseURL: URL, token: String? = nil, cookie: String? = nil, namespace: String? = nil,
     experiment: String? = nil, insecure: Bool = false, limit: Int? = nil,
@@ -34,6 +35,18 @@ extension KFPServerOptions {
           message:
             "User and password in the URL are not used: pass a token with --token or "
             + "KFP_TOKEN, or a session cookie with --cookie or KFP_COOKIE."))
+    }
+
+    if insecure, !URLSessionTransport.canSkipCertificateVerification,
+      options.baseURL.scheme?.lowercased() == "https"
+    {
+      problems.append(
+        Problem(
+          location: options.displayBase, severity: .warning,
+          message:
+            "--insecure has no effect in this Linux build: Foundation's URLSession cannot skip "
+            + "certificate verification here, so the certificate is still checked; trust the "
+            + "server's CA system-wide or port-forward the API and use http://localhost:8888."))
     }
 
     if options.token == nil {
