@@ -51,7 +51,7 @@ struct FirstFrameBenchmark {
     defer { _ = ChildProcess.run(["tmux", "-L", socket, "kill-server"]) }
     try tmux(["set-option", "-g", "remain-on-exit", "on"])
     // One untimed start of each, so both find their binaries in the page cache.
-    _ = try timeToContent(command: "echo ready", window: "warm-echo") { $0.contains("ready") }
+    _ = try timeToContent(command: Self.echoCommand, window: "warm-echo") { $0.contains("ready") }
     _ = try timeToContent(command: appCommand, window: "warm-app") { hasContent($0) }
     var app: [Double] = []
     var echo: [Double] = []
@@ -60,10 +60,11 @@ struct FirstFrameBenchmark {
     for round in 0..<rounds {
       let window = "round\(round)"
       echo.append(
-        try timeToContent(command: "echo ready", window: window + "e") { $0.contains("ready") })
-      app.append(try timeToContent(command: appCommand, window: window, keepOpen: true) {
-        hasContent($0)
-      })
+        try timeToContent(command: Self.echoCommand, window: window + "e") { $0.contains("ready") })
+      app.append(
+        try timeToContent(command: appCommand, window: window, keepOpen: true) {
+          hasContent($0)
+        })
       if let key = try keyWhileLoading(window: window) {
         keys.append(key.milliseconds)
         if key.whileLoading { keysWhileLoading += 1 }
@@ -75,6 +76,10 @@ struct FirstFrameBenchmark {
       echoMilliseconds: median(echo), keyMilliseconds: keys.isEmpty ? nil : median(keys),
       keysWhileLoading: keysWhileLoading)
   }
+
+  /// The baseline; it stays alive like the application, since tmux may drop the output of a
+  /// pane whose process has already exited.
+  private static let echoCommand = "echo ready; exec sleep 60"
 
   private var appCommand: String {
     "exec " + [binary, tree].map(Self.shellQuoted).joined(separator: " ")
@@ -90,6 +95,9 @@ struct FirstFrameBenchmark {
     let deadline = start + 20_000_000_000
     while Stopwatch.now() < deadline {
       if let text = capture(window), done(text) {
+        if text.contains("Pane is dead") {
+          throw BenchFailure(description: "this exited at once: \(command)\n\(text)")
+        }
         milliseconds = Double(Stopwatch.now() - start) / 1e6
         break
       }
@@ -102,7 +110,8 @@ struct FirstFrameBenchmark {
   }
 
   /// Presses `?` and waits for the help screen; `nil` when it never shows.
-  private func keyWhileLoading(window: String) throws -> (milliseconds: Double, whileLoading: Bool)? {
+  private func keyWhileLoading(window: String) throws -> (milliseconds: Double, whileLoading: Bool)?
+  {
     guard let before = capture(window) else { return nil }
     let start = Stopwatch.now()
     try tmux(["send-keys", "-t", "bench:" + window, "?"])

@@ -63,8 +63,10 @@ enum RunTreeWriter {
   /// A metrics file as a Python step writes it with `json.dump`.
   static func metricsJSON(_ metrics: [Metric]) -> String {
     let entries = metrics.map { metric in
-      let format = metric.format == .unspecified ? "" : ", \"format\": \"\(metric.format.rawValue)\""
-      return "{\"name\": \"\(metric.name)\", \"numberValue\": \(MachineNumber.text(metric.value))\(format)}"
+      let format =
+        metric.format == .unspecified ? "" : ", \"format\": \"\(metric.format.rawValue)\""
+      return
+        "{\"name\": \"\(metric.name)\", \"numberValue\": \(MachineNumber.text(metric.value))\(format)}"
     }
     return "{\"metrics\": [" + entries.joined(separator: ", ") + "]}"
   }

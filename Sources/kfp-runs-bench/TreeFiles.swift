@@ -22,7 +22,8 @@ struct TreeFiles {
       prefix += component
       if component.isEmpty { continue }
       if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-        throw BenchFailure(description: "cannot create \(prefix): \(String(cString: strerror(errno)))")
+        throw BenchFailure(
+          description: "cannot create \(prefix): \(String(cString: strerror(errno)))")
       }
     }
   }

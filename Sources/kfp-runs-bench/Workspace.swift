@@ -34,7 +34,8 @@ struct Workspace {
     let written = try RunTreeWriter.write(count: runs, maker: maker, to: tree)
     try TreeCheck.verify(tree: tree, runs: runs, maker: maker)
     var files = TreeFiles()
-    try files.save("\(written.runs) runs, \(written.files) files, \(written.bytes) bytes\n", to: marker)
+    try files.save(
+      "\(written.runs) runs, \(written.files) files, \(written.bytes) bytes\n", to: marker)
     return tree
   }
 
