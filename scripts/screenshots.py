@@ -266,8 +266,46 @@ def main():
         session.close()
 
 
+FIXED_COLUMNS = ["Run name", "Status", "Duration", "Experiment", "Pipeline", "Start time"]
+
+
+def header(screen):
+    return next(line for line in screen.split("\n") if "Run name" in line)
+
+
+def first_metric_digit(screen):
+    """The digit key that sorts by the first metric column: the columns shown before it,
+    counting from Run name = 1, plus one."""
+    line = header(screen)
+    return str(sum(1 for title in FIXED_COLUMNS if title in line) + 1)
+
+
 def drive(session):
     """Walks through the application; yields (name, capture) for each screenshot."""
-    session.wait_for(lambda s: "Run name" in s and "loading" not in s.lower(), "the runs table")
+    screen = session.wait_for(
+        lambda s: "Run name" in s and "loading" not in s.lower(), "the runs table")
     time.sleep(0.3)
     yield "runs-table", session.styled()
+
+    # Sort by the first metric column (best first), with the cursor on the top row.
+    session.keys(first_metric_digit(screen), "g")
+    yield "sorted-by-metric", session.styled()
+
+    # Select the three best runs and compare them.
+    session.keys("Space", "j", "Space", "j", "Space")
+    yield "selected", session.styled()
+    session.keys("c")
+    session.wait_for(lambda s: "Metrics" in s or "metric" in s.lower(), "the compare view")
+    yield "compare", session.styled()
+
+    # Details of the top run: metadata, parameters, metrics per node.
+    session.keys("Escape", "g", "Enter")
+    yield "details", session.styled()
+
+    session.keys("Escape", "?")
+    yield "help", session.styled()
+    session.keys("Escape", "q")
+
+
+if __name__ == "__main__":
+    main()
