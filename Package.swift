@@ -32,8 +32,11 @@ let package = Package(
       ]
     ),
     .testTarget(name: "RunsCoreTests", dependencies: ["RunsCore"]),
-    .testTarget(name: "RunsDataTests", dependencies: ["RunsData"]),
-    .testTarget(name: "RunsUITests", dependencies: ["RunsUI"]),
+    .testTarget(name: "RunsDataTests", dependencies: ["RunsData", "KFPTestServer"]),
+    // A KFP v1beta1 API server on 127.0.0.1 for tests: POSIX sockets, no dependencies.
+    .target(name: "KFPTestServer", path: "Tests/KFPTestServer"),
+    // Screen snapshots are text files read from the source tree, not resources.
+    .testTarget(name: "RunsUITests", dependencies: ["RunsUI"], exclude: ["Snapshots"]),
     // Runs the built kfp-runs binary and compares its output with golden files.
     .testTarget(
       name: "CLITests",

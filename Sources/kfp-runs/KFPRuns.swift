@@ -1,11 +1,51 @@
 import ArgumentParser
+import Foundation
 
+/// The `kfp-runs` command: the runs table of Kubeflow Pipelines in the terminal.
 @main
-struct KFPRuns: ParsableCommand {
+struct KFPRuns: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kfp-runs",
-    abstract: "Browse Kubeflow Pipelines runs and their metrics in the terminal."
+    abstract: "Browse Kubeflow Pipelines runs and their metrics in the terminal.",
+    usage: """
+      kfp-runs [browse] [<source>] [<options>]
+      kfp-runs list [<source>] [<options>]
+      kfp-runs compare [<source>] [--runs <r1,r2,…>] [<options>]
+      kfp-runs check [<path> ...]
+      """,
+    discussion: """
+      SOURCE is a directory of runs (one folder per run holding mlpipeline-metrics.json files \
+      and an optional run.json), a saved JSON file of KFP runs, or a KFP API URL such as \
+      http://localhost:8888 or https://HOST/pipeline. Without SOURCE: $KF_PIPELINES_ENDPOINT \
+      when set, else the current directory. --demo shows built-in sample runs.
+
+      Exit codes: 0 success, 1 check found errors, 2 bad usage, 3 the source could not be read.
+      """,
+    subcommands: [BrowseCommand.self, ListCommand.self, CompareCommand.self, CheckCommand.self],
+    defaultSubcommand: BrowseCommand.self
   )
 
-  func run() throws {}
+  /// Runs the command and exits with the documented codes (ArgumentParser's usage code 64 is 2).
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch let failure as CLIFailure {
+      if !failure.message.isEmpty { StandardError.write("kfp-runs: \(failure.message)\n") }
+      Foundation.exit(failure.exitCode)
+    } catch {
+      let code = exitCode(for: error)
+      let text = fullMessage(for: error)
+      if code == .success {
+        if !text.isEmpty { print(text) }
+        Foundation.exit(0)
+      }
+      if !text.isEmpty { StandardError.write(text + "\n") }
+      Foundation.exit(code == .validationFailure ? CLIFailure.usageCode : code.rawValue)
+    }
+  }
 }

@@ -74,12 +74,15 @@ private struct JSONByteParser {
     skipWhitespace()
     if index == end { throw error(at: index, "empty input") }
 
-    // Open containers, innermost last. `isObject` says which of the two stacks the innermost one
-    // lives in; values are appended in place through the array subscript, so no copies.
-    var isObject: [Bool] = []
-    var arrays: [[JSONValue]] = []
-    var objects: [[JSONObject.Member]] = []
-    var keys: [String] = []
+    // Open containers, innermost last, each with where its elements start in the shared
+    // `elements` / `members` stacks. A closed container copies its slice out in one allocation.
+    var open: [(isObject: Bool, start: Int)] = []
+    var elements: [JSONValue] = []
+    // An object's member is pushed with its key and a placeholder value, filled in when read.
+    var members: [JSONObject.Member] = []
+    open.reserveCapacity(8)
+    elements.reserveCapacity(16)
+    members.reserveCapacity(16)
 
     while true {
       // Expecting a value.
@@ -88,7 +91,7 @@ private struct JSONByteParser {
       var value: JSONValue
       let byte = bytes[index]
       if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
-        if isObject.count >= JSONParser.maximumDepth {
+        if open.count >= JSONParser.maximumDepth {
           throw error(at: index, "nesting deeper than \(JSONParser.maximumDepth) levels")
         }
         index += 1
@@ -98,8 +101,7 @@ private struct JSONByteParser {
             index += 1
             value = .array([])
           } else {
-            isObject.append(false)
-            arrays.append([])
+            open.append((false, elements.count))
             continue
           }
         } else {
@@ -107,9 +109,8 @@ private struct JSONByteParser {
             index += 1
             value = .object(JSONObject())
           } else {
-            keys.append(try parseKey())
-            isObject.append(true)
-            objects.append([])
+            open.append((true, members.count))
+            members.append(JSONObject.Member(key: try parseKey(), value: .null))
             continue
           }
         }
@@ -119,29 +120,30 @@ private struct JSONByteParser {
 
       // Attach the value to its container; close every container that ends here.
       while true {
-        guard let inObject = isObject.last else {
+        guard let container = open.last else {
           skipWhitespace()
           if index != end { throw error(at: index, "unexpected data after the JSON value") }
           return value
         }
         skipWhitespace()
-        if inObject {
-          objects[objects.count - 1].append(JSONObject.Member(key: keys.removeLast(), value: value))
+        if container.isObject {
+          members[members.count - 1].value = value
           guard index < end else { throw error(at: index, "unexpected end of input") }
           if bytes[index] == UInt8(ascii: ",") {
             index += 1
             skipWhitespace()
-            keys.append(try parseKey())
+            members.append(JSONObject.Member(key: try parseKey(), value: .null))
             break
           }
           guard bytes[index] == UInt8(ascii: "}") else {
             throw error(at: index, "expected ',' or '}'")
           }
           index += 1
-          isObject.removeLast()
-          value = .object(JSONObject(members: objects.removeLast()))
+          open.removeLast()
+          value = .object(JSONObject(members: Array(members[container.start...])))
+          members.removeSubrange(container.start...)
         } else {
-          arrays[arrays.count - 1].append(value)
+          elements.append(value)
           guard index < end else { throw error(at: index, "unexpected end of input") }
           if bytes[index] == UInt8(ascii: ",") {
             index += 1
@@ -151,8 +153,9 @@ private struct JSONByteParser {
             throw error(at: index, "expected ',' or ']'")
           }
           index += 1
-          isObject.removeLast()
-          value = .array(arrays.removeLast())
+          open.removeLast()
+          value = .array(Array(elements[container.start...]))
+          elements.removeSubrange(container.start...)
         }
       }
     }

@@ -26,7 +26,8 @@ public enum KFPWire {
   public static func runsPage(from json: JSONValue, location: String) -> KFPRunsPage {
     var reader = WireReader(location: location, subject: "response")
     guard case .object(let top) = json else {
-      reader.report(.error, "is \(article(json.typeName)), expected a ListRunsResponse object")
+      reader.report(
+        .error, "is \(MetricsFileDecoder.article(json)), expected a ListRunsResponse object")
       return KFPRunsPage(problems: reader.problems)
     }
     var page = KFPRunsPage()
@@ -49,14 +50,15 @@ public enum KFPWire {
     var reader = WireReader(location: location, subject: "response")
     guard case .object(let top) = json else {
       reader.report(
-        .error, "is \(article(json.typeName)), expected a ListExperimentsResponse object")
+        .error, "is \(MetricsFileDecoder.article(json)), expected a ListExperimentsResponse object")
       return KFPExperimentsPage(problems: reader.problems)
     }
     var page = KFPExperimentsPage()
     for (index, element) in (reader.array(top, "experiments") ?? []).enumerated() {
       reader.subject = "experiments[\(index)]"
       guard case .object(let object) = element else {
-        reader.report(.error, "is \(article(element.typeName)), expected an object; skipped")
+        reader.report(
+          .error, "is \(MetricsFileDecoder.article(element)), expected an object; skipped")
         continue
       }
       guard let id = reader.string(object, "id"), !id.isEmpty else {
@@ -73,7 +75,9 @@ public enum KFPWire {
     return page
   }
 
-  static func run(
+  /// Reads one run like ``run(from:location:)``; `subject` names it in problems until its id is
+  /// known (e.g. `runs[3]` or `line 7`).
+  public static func run(
     from json: JSONValue, location: String, subject: String
   ) -> (run: Run?, problems: [Problem]) {
     var reader = WireReader(location: location, subject: subject)
@@ -88,21 +92,22 @@ public enum KFPWire {
   private static func readRun(_ json: JSONValue, reader: inout WireReader) -> KFPRunFields {
     var fields = KFPRunFields()
     guard case .object(var object) = json else {
-      reader.report(.error, "is \(article(json.typeName)), expected an ApiRun object; skipped")
+      reader.report(
+        .error, "is \(MetricsFileDecoder.article(json)), expected an ApiRun object; skipped")
       return fields
     }
     // A RunDetail wraps the ApiRun in `run`; an ApiRun has no member of that name.
     if let inner = reader.member(object, "run") {
       guard case .object(let run) = inner else {
         reader.report(
-          .error, "run is \(article(inner.typeName)), expected an ApiRun object; skipped")
+          .error, "run is \(MetricsFileDecoder.article(inner)), expected an ApiRun object; skipped")
         return fields
       }
       object = run
     }
 
     fields.id = reader.string(object, "id").flatMap { $0.isEmpty ? nil : $0 }
-    if let id = fields.id { reader.subject = "run \(quoted(id))" }
+    if let id = fields.id { reader.subject = "run \(JSONText.quoted(id, limit: 80))" }
     fields.name = reader.string(object, "name").flatMap { $0.isEmpty ? nil : $0 }
     if let status = reader.string(object, "status"), !status.isEmpty {
       fields.status = RunStatus(wireValue: status)
@@ -111,7 +116,7 @@ public enum KFPWire {
     fields.finishedAt = reader.timestamp(object, "finished_at")
     if let error = reader.string(object, "error"), !error.isEmpty {
       fields.error = error
-      reader.report(.warning, "the run reports an error: \(quoted(error, limit: 300))")
+      reader.report(.warning, "the run reports an error: \(JSONText.quoted(error, limit: 300))")
     }
 
     var specPipelineName: String?
@@ -146,7 +151,8 @@ public enum KFPWire {
       case .string(let value): parameters.append(Parameter(name: name, value: value))
       case let value?:
         if let text = scalarText(value) {
-          reader.report(.warning, "\(place).value is \(article(value.typeName)), expected a string")
+          reader.report(
+            .warning, "\(place).value is \(MetricsFileDecoder.article(value)), expected a string")
           parameters.append(Parameter(name: name, value: text))
         } else {
           reader.wrongType("\(place).value", value, expected: "a string")
@@ -223,23 +229,25 @@ public enum KFPWire {
       let place = "metrics[\(index)]"
       guard case .object(let entry) = element else {
         reader.report(
-          .error, "\(place) is \(article(element.typeName)), expected an object; skipped",
+          .error, "\(place) is \(MetricsFileDecoder.article(element)), expected an object; skipped",
           entry: index)
         continue
       }
       guard let name = reader.member(entry, "name")?.stringValue, !name.isEmpty else {
-        let found = reader.member(entry, "name").map { " (found \(article($0.typeName)))" } ?? ""
+        let found =
+          reader.member(entry, "name").map { " (found \(MetricsFileDecoder.article($0)))" } ?? ""
         reader.report(.error, "\(place) has no name\(found); skipped", entry: index)
         continue
       }
-      let label = "\(place) \(quoted(name))"
+      let label = "\(place) \(JSONText.quoted(name, limit: 80))"
       var nodeID = ""
       switch reader.member(entry, "node_id") {
       case nil: break
       case .string(let text): nodeID = text
       case let value?:
         reader.report(
-          .warning, "\(label) node_id is \(article(value.typeName)), expected a string; ignored",
+          .warning,
+          "\(label) node_id is \(MetricsFileDecoder.article(value)), expected a string; ignored",
           entry: index)
       }
       let value: Double
@@ -250,7 +258,8 @@ public enum KFPWire {
       case .string(let text) where Double(text) != nil: value = Double(text)!
       case let other?:
         reader.report(
-          .error, "\(label) number_value is \(article(other.typeName)), expected a number; skipped",
+          .error,
+          "\(label) number_value is \(MetricsFileDecoder.article(other)), expected a number; skipped",
           entry: index)
         continue
       }
@@ -275,13 +284,15 @@ public enum KFPWire {
     case .string(let text):
       if let format = MetricFormat(rawValue: text.uppercased()) { return format }
       reader.report(
-        .warning, "\(label) format \(quoted(text)) is unknown; shown unformatted", entry: index)
+        .warning,
+        "\(label) format \(JSONText.quoted(text, limit: 80)) is unknown; shown unformatted",
+        entry: index)
     case .number(let number) where number >= 0 && number <= 2 && number.rounded() == number:
       return byNumber[Int(number)]
     case let value?:
       reader.report(
         .warning,
-        "\(label) format is \(article(value.typeName)), expected a string; shown unformatted",
+        "\(label) format is \(MetricsFileDecoder.article(value)), expected a string; shown unformatted",
         entry: index)
     }
     return .unspecified

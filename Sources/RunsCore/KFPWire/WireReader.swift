@@ -32,7 +32,8 @@ struct WireReader {
 
   mutating func wrongType(_ path: String, _ value: JSONValue, expected: String, entry: Int? = nil) {
     report(
-      .warning, "\(path) is \(article(value.typeName)), expected \(expected); ignored", entry: entry
+      .warning, "\(path) is \(MetricsFileDecoder.article(value)), expected \(expected); ignored",
+      entry: entry
     )
   }
 
@@ -65,7 +66,9 @@ struct WireReader {
     guard let text = string(object, name) else { return nil }
     if text.isEmpty { return nil }
     guard let date = RFC3339.parse(text) else {
-      report(.warning, "\(name) \(quoted(text)) is not an RFC 3339 timestamp; ignored")
+      report(
+        .warning,
+        "\(name) \(JSONText.quoted(text, limit: 80)) is not an RFC 3339 timestamp; ignored")
       return nil
     }
     return date.timeIntervalSince1970 <= 0 ? nil : date
@@ -102,30 +105,4 @@ struct WireReader {
     }
     return result
   }
-}
-
-/// `a string`, `an object`, …
-func article(_ noun: String) -> String {
-  let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
-  return (noun.first.map { vowels.contains($0) } ?? false ? "an " : "a ") + noun
-}
-
-/// Text from the input, quoted for a message: control characters become `?` and long text is
-/// cut, so a hostile value can neither reach the terminal nor flood the problems list.
-func quoted(_ text: String, limit: Int = 60) -> String {
-  var result = ""
-  var count = 0
-  for scalar in text.unicodeScalars {
-    if count == limit {
-      result += "…"
-      break
-    }
-    let value = scalar.value
-    let isControl =
-      value < 0x20 || (0x7F...0x9F).contains(value) || (0x200E...0x200F).contains(value)
-      || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
-    result.unicodeScalars.append(isControl ? "?" : scalar)
-    count += 1
-  }
-  return "\"\(result)\""
 }

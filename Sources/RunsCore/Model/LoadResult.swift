@@ -6,11 +6,18 @@ public struct LoadResult: Sendable {
   public var experiments: [ExperimentRef]
   /// Every file, entry or request that could not be used.
   public var problems: [Problem]
+  /// Set when the source could not be read at all (server unreachable, authentication refused)
+  /// before anything loaded: the problem that says why; the CLI exits 3. Also in `problems`.
+  public var sourceFailure: Problem?
 
   /// Creates a load result.
-  public init(runs: [Run] = [], experiments: [ExperimentRef] = [], problems: [Problem] = []) {
+  public init(
+    runs: [Run] = [], experiments: [ExperimentRef] = [], problems: [Problem] = [],
+    sourceFailure: Problem? = nil
+  ) {
     self.runs = runs
     self.experiments = experiments
     self.problems = problems
+    self.sourceFailure = sourceFailure
   }
 }

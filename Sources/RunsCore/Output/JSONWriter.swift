@@ -1,0 +1,82 @@
+/// Writes a `JSONValue` as JSON text, indented by two spaces like `jq`.
+///
+/// Strings keep their exact content, but every control character (C0, DEL, C1), line/paragraph
+/// separator and bidirectional control is written as a `\u` escape, so printing the output on a
+/// terminal is safe. Numbers are the shortest round-trip decimal; non-finite numbers become `null`.
+public enum JSONWriter {
+  /// The document, ending with a newline.
+  public static func text(_ value: JSONValue) -> String {
+    var output = ""
+    write(value, indent: 0, into: &output)
+    output += "\n"
+    return output
+  }
+
+  /// A JSON string literal for `text`, quotes included.
+  public static func quoted(_ text: String) -> String {
+    var output = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": output += "\\\""
+      case "\\": output += "\\\\"
+      case "\n": output += "\\n"
+      case "\r": output += "\\r"
+      case "\t": output += "\\t"
+      default:
+        if needsEscape(scalar) {
+          output += unicodeEscape(scalar)
+        } else {
+          output.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return output + "\""
+  }
+
+  private static func write(_ value: JSONValue, indent: Int, into output: inout String) {
+    switch value {
+    case .null: output += "null"
+    case .bool(let flag): output += flag ? "true" : "false"
+    case .number(let number): output += number.isFinite ? MachineNumber.text(number) : "null"
+    case .string(let text): output += quoted(text)
+    case .array(let elements):
+      guard !elements.isEmpty else {
+        output += "[]"
+        return
+      }
+      output += "[\n"
+      for (index, element) in elements.enumerated() {
+        output += spaces(indent + 2)
+        write(element, indent: indent + 2, into: &output)
+        output += index == elements.count - 1 ? "\n" : ",\n"
+      }
+      output += spaces(indent) + "]"
+    case .object(let object):
+      guard !object.members.isEmpty else {
+        output += "{}"
+        return
+      }
+      output += "{\n"
+      for (index, member) in object.members.enumerated() {
+        output += spaces(indent + 2) + quoted(member.key) + ": "
+        write(member.value, indent: indent + 2, into: &output)
+        output += index == object.members.count - 1 ? "\n" : ",\n"
+      }
+      output += spaces(indent) + "}"
+    }
+  }
+
+  private static func spaces(_ count: Int) -> String { String(repeating: " ", count: count) }
+
+  private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
+    default: false
+    }
+  }
+
+  private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16)
+    return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+  }
+}

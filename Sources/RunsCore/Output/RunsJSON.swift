@@ -1,0 +1,52 @@
+import Foundation
+
+/// `kfp-runs list --format json`: every run with every field and every metric entry.
+public enum RunsJSON {
+  /// A JSON array of runs. Keys follow the KFP API's snake_case; a missing value is `null`;
+  /// times are RFC 3339 UTC; metric values are raw numbers.
+  public static func text(runs: [Run]) -> String {
+    JSONWriter.text(.array(runs.map(value(of:))))
+  }
+
+  /// One run as a JSON object.
+  public static func value(of run: Run) -> JSONValue {
+    .members([
+      ("id", .string(run.id)),
+      ("name", .string(run.name)),
+      ("status", run.status.map { .string($0.rawValue) } ?? .null),
+      ("created_at", time(run.createdAt)),
+      ("finished_at", time(run.finishedAt)),
+      ("duration_seconds", run.duration.map { .number($0) } ?? .null),
+      (
+        "experiment",
+        run.experiment.map { .members([("id", .string($0.id)), ("name", .string($0.name))]) }
+          ?? .null
+      ),
+      ("pipeline", run.pipeline.map { .string($0) } ?? .null),
+      (
+        "parameters",
+        .array(
+          run.parameters.map {
+            .members([("name", .string($0.name)), ("value", .string($0.value))])
+          }
+        )
+      ),
+      ("metrics", .array(run.metrics.map(value(of:)))),
+    ])
+  }
+
+  /// One metric entry as a JSON object: `name`, `node_id`, `value`, `format`.
+  public static func value(of metric: Metric) -> JSONValue {
+    .members([
+      ("name", .string(metric.name)),
+      ("node_id", .string(metric.nodeID)),
+      ("value", .number(metric.value)),
+      ("format", .string(metric.format.rawValue)),
+    ])
+  }
+
+  private static func time(_ date: Date?) -> JSONValue {
+    date.map { .string(TimeText.rfc3339UTC($0)) } ?? .null
+  }
+
+}

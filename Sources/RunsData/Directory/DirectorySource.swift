@@ -1,0 +1,168 @@
+import Dispatch
+import Foundation
+import RunsCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Runs from a directory tree: each first-level directory holding an `mlpipeline-metrics.json`
+/// (at any depth) or a `run.json` is a run; a metrics file directly in the root makes the root
+/// itself the one run.
+public struct DirectorySource: Sendable {
+  /// How many run directories each batch covers.
+  public static let batchSize = 500
+
+  /// The directory given as the source, as the user wrote it.
+  public let root: String
+
+  /// Creates a source for the directory `root`.
+  public init(root: String) {
+    self.root = root
+  }
+
+  /// Reads every run, in directory-name order. `onBatch` (called on the calling thread) receives
+  /// the runs and problems of each batch as it is read; the result holds everything.
+  public func load(onBatch: ((LoadResult) -> Void)? = nil) -> LoadResult {
+    load(onProgress: onBatch.map { report in { batch, _, _ in report(batch) } })
+  }
+
+  /// Reads every run like ``load(onBatch:)``; `onProgress` also receives how many first-level
+  /// directories have been read and how many there are, for a "loaded N of M" display.
+  public func load(
+    onProgress: ((LoadResult, _ directoriesRead: Int, _ directoriesTotal: Int) -> Void)?
+  ) -> LoadResult {
+    let onBatch: ((LoadResult) -> Void)? = onProgress.map { report in { report($0, 1, 1) } }
+    let rootPath = Self.trimmingSlashes(root)
+    let rootName = Array(root.utf8CString)
+    let descriptor = FileSystem.openDirectory(rootName, in: AT_FDCWD)
+    guard descriptor >= 0 else {
+      return failure("cannot read the directory: \(FileSystem.errorText())", onBatch: onBatch)
+    }
+    defer { close(descriptor) }
+
+    let entries: [FileSystem.Entry]
+    switch FileSystem.list(descriptor) {
+    case .success(let listed): entries = listed
+    case .failure(let error):
+      return failure("cannot read the directory: \(error.text)", onBatch: onBatch)
+    }
+    let rootIdentity = FileSystem.identity(of: descriptor)
+
+    if entries.contains(where: { $0.name == RunDirectoryReader.metricsFileName }) {
+      let read = RunDirectoryReader.read(
+        descriptor: descriptor, directoryName: Self.displayName(of: root), path: rootPath,
+        visited: [])
+      let result = LoadResult.collecting(
+        runs: read.map { [$0.run] } ?? [], problems: read?.problems ?? [])
+      onBatch?(result)
+      return result
+    }
+
+    let candidates = entries.filter { entry in
+      switch entry.kind {
+      case .directory: true
+      case .regular, .other: false
+      case .symlink, .unknown:
+        FileSystem.status(entry.bytes, in: descriptor, follow: true)
+          .map { FileSystem.isDirectory($0.st_mode) } ?? false
+      }
+    }
+    let visited: Set<FileSystem.Identity> = rootIdentity.map { [$0] } ?? []
+    var all = LoadResult()
+    var start = 0
+    repeat {
+      let batch = candidates[start..<min(start + Self.batchSize, candidates.count)]
+      let outcomes = Self.readConcurrently(
+        Array(batch), in: descriptor, rootPath: rootPath, visited: visited)
+      var runs: [Run] = []
+      var problems: [Problem] = []
+      for outcome in outcomes {
+        if let run = outcome.run { runs.append(run) }
+        problems += outcome.problems
+      }
+      let result = LoadResult.collecting(runs: runs, problems: problems)
+      onProgress?(result, min(start + Self.batchSize, candidates.count), candidates.count)
+      all.runs += result.runs
+      all.problems += result.problems
+      start += Self.batchSize
+    } while start < candidates.count
+    all.experiments = LoadResult.experiments(of: all.runs)
+    return all
+  }
+
+  /// The result when the root itself cannot be read: nothing loads, and the CLI exits 3.
+  private func failure(_ message: String, onBatch: ((LoadResult) -> Void)?) -> LoadResult {
+    let problem = Problem(location: root, severity: .error, message: message)
+    let result = LoadResult(problems: [problem], sourceFailure: problem)
+    onBatch?(result)
+    return result
+  }
+
+  private struct Outcome {
+    var run: Run?
+    var problems: [Problem] = []
+  }
+
+  /// Reads run directories on every core; each writes only its own slot, so order is kept.
+  private static func readConcurrently(
+    _ entries: [FileSystem.Entry], in root: Int32, rootPath: String,
+    visited: Set<FileSystem.Identity>
+  ) -> [Outcome] {
+    var outcomes = [Outcome](repeating: Outcome(), count: entries.count)
+    outcomes.withUnsafeMutableBufferPointer { slots in
+      let slots = SendableSlots(base: slots.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+        slots.base[index] = readRun(entries[index], in: root, rootPath: rootPath, visited: visited)
+      }
+    }
+    return outcomes
+  }
+
+  private static func readRun(
+    _ entry: FileSystem.Entry, in root: Int32, rootPath: String, visited: Set<FileSystem.Identity>
+  ) -> Outcome {
+    let path = (rootPath == "/" ? "" : rootPath) + "/" + entry.name
+    let descriptor = FileSystem.openDirectory(entry.bytes, in: root)
+    guard descriptor >= 0 else {
+      return Outcome(problems: [
+        Problem(
+          location: path, severity: .error,
+          message: "cannot read the directory: \(FileSystem.errorText())")
+      ])
+    }
+    defer { close(descriptor) }
+    guard
+      let read = RunDirectoryReader.read(
+        descriptor: descriptor, directoryName: entry.name, path: path, visited: visited)
+    else { return Outcome() }
+    return Outcome(run: read.run, problems: read.problems)
+  }
+
+  /// `runs/` → `runs`, but `/` stays `/`, so paths in problems read `runs/a/…`.
+  private static func trimmingSlashes(_ path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+    return String(trimmed)
+  }
+
+  /// The root's own name when it is the run: the last component of its real path, so `.` reads
+  /// as the directory's name.
+  private static func displayName(of root: String) -> String {
+    guard let resolved = realpath(root, nil) else { return root }
+    defer { free(resolved) }
+    let path = String(cString: resolved)
+    let last = path.split(separator: "/").last.map(String.init) ?? path
+    return last.isEmpty ? path : last
+  }
+}
+
+/// The base of an output buffer whose slots are written by distinct `concurrentPerform`
+/// iterations: no two iterations touch the same slot, and the caller waits for all of them.
+private struct SendableSlots<Element>: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Element>
+}

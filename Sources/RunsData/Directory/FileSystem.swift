@@ -1,0 +1,164 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Thin POSIX wrappers for the directory walk: `opendir`/`readdir` with `d_type`, and reading a
+/// file without ever blocking on a FIFO or a device.
+enum FileSystem {
+  /// A directory's identity: a real directory is read at most once, however many links lead to it.
+  struct Identity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+  }
+
+  /// What `d_type` (or, when the file system does not fill it in, `lstat`) says an entry is.
+  enum Kind {
+    case regular, directory, symlink, other, unknown
+  }
+
+  /// One directory entry; `bytes` is the exact name for `openat`, `name` the text to show.
+  struct Entry {
+    var bytes: [CChar]
+    var name: String
+    var kind: Kind
+  }
+
+  /// A file's contents, or the sentence saying why it could not be used.
+  enum ReadOutcome {
+    case contents([UInt8], modified: Double)
+    case tooLarge(size: Int)
+    case failed(String)
+  }
+
+  /// The last `errno` as a sentence fragment, e.g. `Permission denied`.
+  static func errorText(_ code: Int32 = errno) -> String {
+    String(cString: strerror(code))
+  }
+
+  /// Opens the directory `name` under `parent` (or the path `name` when `parent` is `AT_FDCWD`).
+  static func openDirectory(_ name: [CChar], in parent: Int32) -> Int32 {
+    openat(parent, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK)
+  }
+
+  static func identity(of descriptor: Int32) -> Identity? {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return nil }
+    return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+  }
+
+  /// Lists a directory, sorted by name bytes, without `.` and `..`. Takes ownership of nothing:
+  /// `descriptor` stays open for the caller.
+  static func list(_ descriptor: Int32) -> Result<[Entry], Errno> {
+    let copy = dup(descriptor)
+    guard copy >= 0 else { return .failure(Errno(errno)) }
+    guard let directory = fdopendir(copy) else {
+      let code = errno
+      close(copy)
+      return .failure(Errno(code))
+    }
+    defer { closedir(directory) }
+    // The duplicate shares the read position with `descriptor`: start from the beginning.
+    rewinddir(directory)
+    var entries: [Entry] = []
+    while true {
+      errno = 0
+      guard let record = readdir(directory) else {
+        if errno != 0 { return .failure(Errno(errno)) }
+        break
+      }
+      let bytes = withUnsafePointer(to: &record.pointee.d_name) { tuple in
+        tuple.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee))
+        {
+          Array(UnsafeBufferPointer(start: $0, count: strlen($0) + 1))
+        }
+      }
+      if bytes == dot || bytes == dotDot { continue }
+      let kind: Kind
+      switch Int32(record.pointee.d_type) {
+      case Int32(DT_REG): kind = .regular
+      case Int32(DT_DIR): kind = .directory
+      case Int32(DT_LNK): kind = .symlink
+      case Int32(DT_UNKNOWN): kind = .unknown
+      default: kind = .other
+      }
+      let name = String(decoding: bytes.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      entries.append(Entry(bytes: bytes, name: name, kind: kind))
+    }
+    entries.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+    return .success(entries)
+  }
+
+  /// `stat` of `name` under `parent`, following symlinks when `follow` is set.
+  static func status(_ name: [CChar], in parent: Int32, follow: Bool) -> stat? {
+    var info = stat()
+    guard fstatat(parent, name, &info, follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+    return info
+  }
+
+  /// What a file mode is, for messages: "a FIFO", "a socket", …
+  static func describe(mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFIFO: "a FIFO"
+    case S_IFSOCK: "a socket"
+    case S_IFCHR: "a character device"
+    case S_IFBLK: "a block device"
+    case S_IFDIR: "a directory"
+    case S_IFLNK: "a symbolic link"
+    default: "not a regular file"
+    }
+  }
+
+  static func isRegular(_ mode: mode_t) -> Bool { mode & S_IFMT == S_IFREG }
+  static func isDirectory(_ mode: mode_t) -> Bool { mode & S_IFMT == S_IFDIR }
+
+  /// Reads a regular file of at most `limit` bytes. Opens with `O_NONBLOCK` and checks the type
+  /// again with `fstat`, so a FIFO swapped in after the caller's `stat` cannot block the load.
+  static func readRegularFile(_ name: [CChar], in parent: Int32, limit: Int) -> ReadOutcome {
+    let descriptor = openat(parent, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+    guard descriptor >= 0 else { return .failed("cannot be opened: \(errorText())") }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return .failed("cannot be read: \(errorText())") }
+    guard isRegular(info.st_mode) else {
+      return .failed("is \(describe(mode: info.st_mode)), not a regular file; skipped")
+    }
+    let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+    let size = Int(info.st_size)
+    guard size <= limit else { return .tooLarge(size: size) }
+    // Read one byte past the size `fstat` gave, to notice a file that grew meanwhile.
+    var bytes = [UInt8](repeating: 0, count: size + 1)
+    var count = 0
+    while true {
+      if count == bytes.count {
+        guard bytes.count <= limit else { return .tooLarge(size: bytes.count) }
+        bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
+      }
+      let got = bytes.withUnsafeMutableBytes { buffer in
+        read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+      }
+      if got < 0 {
+        if errno == EINTR { continue }
+        return .failed("cannot be read: \(errorText())")
+      }
+      if got == 0 { break }
+      count += got
+    }
+    guard count <= limit else { return .tooLarge(size: count) }
+    bytes.removeLast(bytes.count - count)
+    return .contents(bytes, modified: modified)
+  }
+
+  private static let dot: [CChar] = [46, 0]
+  private static let dotDot: [CChar] = [46, 46, 0]
+}
+
+/// An `errno` value carried in a `Result`.
+struct Errno: Error {
+  var code: Int32
+  init(_ code: Int32) { self.code = code }
+  var text: String { FileSystem.errorText(code) }
+}

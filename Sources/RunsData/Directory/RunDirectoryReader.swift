@@ -1,0 +1,230 @@
+import Foundation
+import RunsCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads one run directory: every `mlpipeline-metrics.json` below it, and its `run.json`.
+struct RunDirectoryReader {
+  static let metricsFileName = "mlpipeline-metrics.json"
+  static let runFileName = "run.json"
+  /// Deeper trees are cut here: far beyond any real layout, and it bounds open descriptors.
+  static let maximumDepth = 64
+
+  /// The run directory's name: the default id and name.
+  let directoryName: String
+  /// The run directory's path as shown in problems.
+  let path: String
+
+  private var metrics: [Metric] = []
+  private var problems: [Problem] = []
+  private var visited: Set<FileSystem.Identity>
+  private var metricsFileCount = 0
+  private var oldestModification: Double?
+  private var runFile: (bytes: [UInt8], path: String)?
+  private var runFileSeen = false
+
+  /// A reader for the run directory `path`; `visited` holds the directories already read above it.
+  init(directoryName: String, path: String, visited: Set<FileSystem.Identity>) {
+    self.directoryName = directoryName
+    self.path = path
+    self.visited = visited
+  }
+
+  /// Reads the run from an open descriptor of its directory; `nil` when it holds neither a
+  /// metrics file nor a `run.json` (then it is not a run, and says nothing).
+  static func read(
+    descriptor: Int32, directoryName: String, path: String, visited: Set<FileSystem.Identity>
+  ) -> (run: Run, problems: [Problem])? {
+    var reader = RunDirectoryReader(directoryName: directoryName, path: path, visited: visited)
+    if let identity = FileSystem.identity(of: descriptor) { reader.visited.insert(identity) }
+    reader.walk(descriptor, relative: "", shown: path, depth: 0)
+    guard reader.metricsFileCount > 0 || reader.runFileSeen else { return nil }
+    return reader.finish()
+  }
+
+  private mutating func report(_ location: String, _ severity: Severity, _ message: String) {
+    problems.append(Problem(location: location, severity: severity, message: message))
+  }
+
+  private mutating func walk(_ descriptor: Int32, relative: String, shown: String, depth: Int) {
+    let entries: [FileSystem.Entry]
+    switch FileSystem.list(descriptor) {
+    case .success(let listed): entries = listed
+    case .failure(let error):
+      report(shown, .error, "the directory cannot be read: \(error.text)")
+      return
+    }
+    for entry in entries {
+      let entryRelative = relative.isEmpty ? entry.name : relative + "/" + entry.name
+      let entryShown = (shown == "/" ? "" : shown) + "/" + entry.name
+      if entry.name == Self.metricsFileName {
+        metricsFileCount += 1
+        readMetricsFile(
+          entry, in: descriptor, nodeID: relative.isEmpty ? "." : relative,
+          relative: entryRelative, shown: entryShown, depth: depth)
+        continue
+      }
+      if depth == 0, entry.name == Self.runFileName {
+        runFileSeen = true
+        readRunFile(entry, in: descriptor, shown: entryShown)
+        continue
+      }
+      if isDirectory(entry, in: descriptor) {
+        descend(entry, in: descriptor, relative: entryRelative, shown: entryShown, depth: depth)
+      }
+    }
+  }
+
+  /// Whether an entry is a directory to walk (following a symlink); broken links are ignored,
+  /// as `find` ignores them, unless they carry a metrics file's name.
+  private func isDirectory(_ entry: FileSystem.Entry, in descriptor: Int32) -> Bool {
+    switch entry.kind {
+    case .directory: return true
+    case .regular, .other: return false
+    case .symlink, .unknown:
+      return FileSystem.status(entry.bytes, in: descriptor, follow: true)
+        .map { FileSystem.isDirectory($0.st_mode) } ?? false
+    }
+  }
+
+  private mutating func descend(
+    _ entry: FileSystem.Entry, in parent: Int32, relative: String, shown: String, depth: Int
+  ) {
+    guard depth + 1 < Self.maximumDepth else {
+      report(shown, .warning, "nested more than \(Self.maximumDepth) levels deep; not read")
+      return
+    }
+    let child = FileSystem.openDirectory(entry.bytes, in: parent)
+    guard child >= 0 else {
+      report(shown, .error, "the directory cannot be opened: \(FileSystem.errorText())")
+      return
+    }
+    defer { close(child) }
+    if let identity = FileSystem.identity(of: child) {
+      guard visited.insert(identity).inserted else {
+        report(
+          shown, .warning,
+          "this directory was already read through another path (a symlink loop?); skipped")
+        return
+      }
+    }
+    walk(child, relative: relative, shown: shown, depth: depth + 1)
+  }
+
+  private mutating func readMetricsFile(
+    _ entry: FileSystem.Entry, in descriptor: Int32, nodeID: String, relative: String,
+    shown: String, depth: Int
+  ) {
+    // Never open what is not a regular file: opening a FIFO for reading waits for a writer.
+    if entry.kind != .regular {
+      guard let info = FileSystem.status(entry.bytes, in: descriptor, follow: true) else {
+        report(shown, .error, "cannot be read: \(FileSystem.errorText())")
+        return
+      }
+      if FileSystem.isDirectory(info.st_mode) {
+        report(shown, .error, "is a directory, not a metrics file; its contents are read as a step")
+        descend(entry, in: descriptor, relative: relative, shown: shown, depth: depth)
+        return
+      }
+      guard FileSystem.isRegular(info.st_mode) else {
+        report(
+          shown, .error,
+          "is \(FileSystem.describe(mode: info.st_mode)), not a regular file; skipped")
+        return
+      }
+    }
+    switch FileSystem.readRegularFile(
+      entry.bytes, in: descriptor, limit: MetricsFileDecoder.maximumFileSize)
+    {
+    case .failed(let message):
+      report(shown, .error, message)
+    case .tooLarge(let size):
+      problems.append(MetricsFileDecoder.tooLargeProblem(path: shown, size: size))
+    case .contents(let bytes, let modified):
+      oldestModification = min(oldestModification ?? modified, modified)
+      let result = MetricsFileDecoder.decode(bytes, path: shown, nodeID: nodeID)
+      metrics += result.metrics
+      problems += result.problems
+    }
+  }
+
+  private mutating func readRunFile(_ entry: FileSystem.Entry, in descriptor: Int32, shown: String)
+  {
+    if entry.kind != .regular {
+      guard let info = FileSystem.status(entry.bytes, in: descriptor, follow: true) else {
+        report(shown, .error, "cannot be read: \(FileSystem.errorText())")
+        return
+      }
+      guard FileSystem.isRegular(info.st_mode) else {
+        report(
+          shown, .error,
+          "is \(FileSystem.describe(mode: info.st_mode)), not a regular file; skipped")
+        return
+      }
+    }
+    switch FileSystem.readRegularFile(
+      entry.bytes, in: descriptor, limit: MetricsFileDecoder.maximumFileSize)
+    {
+    case .failed(let message): report(shown, .error, message)
+    case .tooLarge(let size):
+      problems.append(MetricsFileDecoder.tooLargeProblem(path: shown, size: size))
+    case .contents(let bytes, _): runFile = (bytes, shown)
+    }
+  }
+
+  private mutating func finish() -> (run: Run, problems: [Problem]) {
+    var run = Run(id: directoryName, name: directoryName)
+    if let oldestModification { run.createdAt = Date(timeIntervalSince1970: oldestModification) }
+    if let runFile {
+      overlay(runFile.bytes, path: runFile.path, on: &run)
+    }
+    // Node-id order, the order `Run.metric(named:)` picks by; stable, so a file's order stays.
+    if metricsFileCount > 0 { run.metrics = metrics.sortedStably { $0.nodeID < $1.nodeID } }
+    let distinct = Set(run.metrics.lazy.map(\.name)).count
+    if let warning = MetricsFileDecoder.metricsLimitProblem(count: distinct, location: path) {
+      problems.append(warning)
+    }
+    return (run, problems)
+  }
+
+  /// Lays the valid fields of `run.json` over what the directory says; metrics come from the
+  /// metrics files when there are any (the API's copy of the same values would double them).
+  private mutating func overlay(_ bytes: [UInt8], path: String, on run: inout Run) {
+    let json: JSONValue
+    do {
+      json = try JSONParser.parse(bytes)
+    } catch {
+      report(
+        path, .error, "is not valid JSON (\(error.description)); the run's metadata is not read")
+      return
+    }
+    let (fields, fieldProblems) = KFPWire.runFields(from: json, location: path)
+    problems += fieldProblems
+    if let id = fields.id { run.id = id }
+    if let name = fields.name { run.name = name }
+    run.status = fields.status
+    if let createdAt = fields.createdAt { run.createdAt = createdAt }
+    run.finishedAt = fields.finishedAt
+    run.experiment = fields.experiment
+    run.pipeline = fields.pipeline
+    run.parameters = fields.parameters
+    run.metrics = fields.metrics
+  }
+}
+
+extension Array {
+  /// A stable sort: elements that compare equal keep their order.
+  func sortedStably(by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
+    enumerated().sorted { left, right in
+      if areInIncreasingOrder(left.element, right.element) { return true }
+      if areInIncreasingOrder(right.element, left.element) { return false }
+      return left.offset < right.offset
+    }.map(\.element)
+  }
+}

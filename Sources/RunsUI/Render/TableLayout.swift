@@ -1,0 +1,137 @@
+import RunsCore
+
+/// One column of the runs table as laid out for a terminal width.
+struct TableColumn: Sendable, Hashable {
+  var column: Column
+  /// First cell.
+  var x: Int
+  /// Cells.
+  var width: Int
+  /// Numbers are right-aligned.
+  var alignRight: Bool
+}
+
+/// Which columns of the runs table fit a width, and where. Text columns shrink first; then
+/// Pipeline, Experiment, Duration and Start time are hidden, and only then metric columns
+/// (from the right), then Status. Run name always stays.
+struct TableLayout: Sendable {
+  /// The selection mark column's width (the mark and a space).
+  static let markWidth = 2
+  /// Space between columns.
+  static let gap = 1
+
+  var columns: [TableColumn]
+  /// Metric columns are scrolled past on the left.
+  var moreLeft: Bool
+  /// Metric columns did not fit on the right.
+  var moreRight: Bool
+
+  /// The layout of `state`'s table for `width` cells.
+  init(_ state: AppState, width: Int) {
+    let model = state.model
+    let offset = min(state.metricOffset, max(0, model.metricColumns.count - 1))
+    var candidates: [Candidate] = [
+      Candidate(.name, natural: Self.titled(.name, model.widths.name), minimum: 12),
+      Candidate(.status, natural: Self.titled(.status, model.widths.status)),
+      Candidate(.duration, natural: Self.titled(.duration, model.widths.duration), right: true),
+    ]
+    if model.severalExperiments {
+      candidates.append(
+        Candidate(
+          .experiment, natural: Self.titled(.experiment, model.widths.experiment), minimum: 10))
+    }
+    if model.widths.pipeline > 0 {
+      candidates.append(
+        Candidate(.pipeline, natural: Self.titled(.pipeline, model.widths.pipeline), minimum: 10))
+    }
+    candidates.append(Candidate(.created, natural: Self.titled(.created, 19)))
+    for info in model.metricInfo.dropFirst(offset) {
+      let title = min(DisplayWidth.of(TextSanitizer.clean(info.name)) + 2, 20)
+      candidates.append(
+        Candidate(.metric(info.name), natural: max(6, title, info.valueWidth), right: true))
+    }
+    let available = max(0, width - Self.markWidth)
+    let fitted = Self.fit(candidates, into: available)
+    var x = Self.markWidth
+    columns = fitted.map { candidate in
+      defer { x += candidate.width + Self.gap }
+      return TableColumn(
+        column: candidate.column, x: x, width: candidate.width, alignRight: candidate.right)
+    }
+    let shownMetrics = fitted.filter { if case .metric = $0.column { true } else { false } }.count
+    moreLeft = offset > 0
+    moreRight = offset + shownMetrics < model.metricColumns.count
+  }
+
+  /// The column drawn at cell `x` (a gap belongs to the column on its left).
+  func column(atX x: Int) -> TableColumn? {
+    columns.last { $0.x <= x }.flatMap { x < $0.x + $0.width + Self.gap ? $0 : nil }
+  }
+
+  /// The position of `column` among the visible columns.
+  func index(of column: Column) -> Int? {
+    columns.firstIndex { $0.column == column }
+  }
+
+  /// Whether `column` is a metric column.
+  static func isMetric(_ column: Column) -> Bool {
+    if case .metric = column { true } else { false }
+  }
+
+  // MARK: Fitting
+
+  private struct Candidate {
+    var column: Column
+    var natural: Int
+    var minimum: Int
+    var right: Bool
+    var width: Int
+
+    init(_ column: Column, natural: Int, minimum: Int? = nil, right: Bool = false) {
+      self.column = column
+      self.natural = natural
+      self.minimum = min(natural, minimum ?? natural)
+      self.right = right
+      width = natural
+    }
+  }
+
+  /// Room for the title and a sort arrow, or the content, whichever is wider.
+  private static func titled(_ column: Column, _ content: Int) -> Int {
+    max(DisplayWidth.of(column.title) + 2, content)
+  }
+
+  private static func total(_ columns: [Candidate]) -> Int {
+    columns.reduce(0) { $0 + $1.width } + max(0, columns.count - 1) * gap
+  }
+
+  private static func fit(_ all: [Candidate], into available: Int) -> [Candidate] {
+    var columns = all
+    // Shrink the text columns toward their minimum widths.
+    for column in [Column.pipeline, .experiment, .name] {
+      let excess = total(columns) - available
+      guard excess > 0 else { break }
+      if let i = columns.firstIndex(where: { $0.column == column }) {
+        columns[i].width = max(columns[i].minimum, columns[i].width - excess)
+      }
+    }
+    // Hide columns in the order the spec gives, then metrics from the right, then status.
+    var hideOrder: [Column] = [.pipeline, .experiment, .duration, .created]
+    hideOrder += columns.reversed().map(\.column).filter(isMetric)
+    hideOrder.append(.status)
+    for column in hideOrder where total(columns) > available {
+      columns.removeAll { $0.column == column }
+    }
+    // Give back room to the text columns that were shrunk, name first.
+    for column in [Column.name, .experiment, .pipeline] {
+      let room = available - total(columns)
+      guard let i = columns.firstIndex(where: { $0.column == column }) else { continue }
+      if room > 0 {
+        columns[i].width = min(columns[i].natural, columns[i].width + room)
+      } else if room < 0 {
+        columns[i].width = max(1, columns[i].width + room)
+      }
+    }
+    return columns
+  }
+}

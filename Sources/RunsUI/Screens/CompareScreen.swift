@@ -1,0 +1,181 @@
+import Foundation
+import RunsCore
+
+/// The compare view's geometry: a fixed label column and equal run columns that scroll.
+struct CompareLayout: Sendable {
+  var labelWidth: Int
+  var columnWidth: Int
+  /// Run columns that fit.
+  var visibleColumns: Int
+
+  /// Rows between the header and the status bar.
+  static func bodyRows(height: Int) -> Int { max(0, height - 2) }
+
+  init(_ state: AppState, compare: CompareState, width: Int) {
+    let matrix = compare.matrix
+    let labels =
+      OverviewField.allCases.map(\.title) + matrix.metricNames + matrix.parameterNames
+    let longestLabel = labels.map { DisplayWidth.of(TextSanitizer.clean($0)) }.max() ?? 0
+    // The label, a space and the direction arrow.
+    labelWidth = min(max(14, longestLabel + 3), max(14, width / 3))
+    var widest = 10
+    for (index, id) in compare.runIDs.enumerated() {
+      guard let run = state.run(id: id) else { continue }
+      widest = max(widest, min(16, DisplayWidth.of(TextSanitizer.clean(run.name))))
+      if let created = run.createdAt {
+        widest = max(
+          widest, DisplayWidth.of(TimeText.local(created, timeZone: state.options.timeZone)))
+      }
+      for row in matrix.metricNames.indices {
+        widest = max(
+          widest, DisplayWidth.of(CompareScreen.metricText(compare, row: row, run: index)))
+      }
+      for row in matrix.parameterNames.indices {
+        let value = matrix.parameter(row: row, run: index) ?? ""
+        widest = max(widest, DisplayWidth.of(TextSanitizer.clean(value)))
+      }
+    }
+    columnWidth = min(widest, 24)
+    let room = width - labelWidth - 2
+    visibleColumns = max(1, (room + 2) / (columnWidth + 2))
+  }
+
+  /// The first cell of the `index`th visible run column.
+  func x(ofVisibleColumn index: Int) -> Int {
+    labelWidth + 2 + index * (columnWidth + 2)
+  }
+}
+
+/// Every metric of the compared runs side by side, with the overview and parameters.
+enum CompareScreen {
+  static func draw(_ grid: inout Grid, _ state: AppState, theme: Theme) {
+    guard let compare = state.compare else { return }
+    let layout = CompareLayout(state, compare: compare, width: grid.width)
+    let runs = compare.runIDs.map { state.run(id: $0) }
+    let columns = Array(
+      compare.runIDs.indices.dropFirst(compare.columnOffset).prefix(layout.visibleColumns))
+    let glyphs = theme.glyphs
+
+    // Header: the run names.
+    grid.write(
+      "\(compare.runIDs.count) run\(compare.runIDs.count == 1 ? "" : "s")", x: 0, y: 0,
+      width: layout.labelWidth - 1, style: theme.title)
+    for (slot, index) in columns.enumerated() {
+      let style = index == compare.columnCursor ? theme.headerCursor : theme.header
+      grid.write(
+        runs[index]?.name ?? "", x: layout.x(ofVisibleColumn: slot), y: 0,
+        width: layout.columnWidth, style: style)
+    }
+    grid.put(glyphs.boxVertical, x: layout.labelWidth, y: 0, style: theme.header)
+    if compare.columnOffset > 0 {
+      grid.put(glyphs.moreLeft, x: layout.labelWidth + 1, y: 0, style: theme.header)
+    }
+    if compare.columnOffset + columns.count < compare.runIDs.count {
+      grid.put(glyphs.moreRight, x: grid.width - 1, y: 0, style: theme.header)
+    }
+
+    // Body.
+    let lines = compare.lines
+    let selectable = compare.selectableLines
+    let cursorLine =
+      selectable.indices.contains(compare.rowCursor) ? selectable[compare.rowCursor] : -1
+    let rows = CompareLayout.bodyRows(height: grid.height)
+    for slot in 0..<rows {
+      let lineIndex = compare.scrollTop + slot
+      guard lineIndex < lines.count else { break }
+      let y = 1 + slot
+      let base = theme.row(cursor: lineIndex == cursorLine)
+      grid.fill(x: 0, y: y, count: grid.width, style: base)
+      switch lines[lineIndex] {
+      case .section(let title):
+        let rule = String(repeating: glyphs.boxHorizontal, count: 2)
+        grid.write(
+          [Segment("\(rule) \(title) \(rule)", theme.section)], x: 0, y: y, width: grid.width)
+        continue
+      case .overview(let field):
+        grid.write(field.title, x: 0, y: y, width: layout.labelWidth - 1, style: base)
+        for (slot, index) in columns.enumerated() {
+          guard let run = runs[index] else { continue }
+          let (text, style) = overviewCell(field, run: run, state: state, base: base, theme: theme)
+          grid.write(
+            text, x: layout.x(ofVisibleColumn: slot), y: y, width: layout.columnWidth, style: style)
+        }
+      case .metric(let row):
+        let name = compare.matrix.metricNames[row]
+        let higher = compare.matrix.higherIsBetter(row: row)
+        let arrow = higher ? glyphs.higherIsBetter : glyphs.lowerIsBetter
+        let labelText = TextLayout.fit(TextSanitizer.clean(name), width: layout.labelWidth - 3)
+        grid.write(
+          TextLayout.pad(labelText, width: layout.labelWidth - 3) + " " + arrow, x: 0, y: y,
+          width: layout.labelWidth - 1, style: base)
+        let best = compare.matrix.best(row: row)
+        for (slot, index) in columns.enumerated() {
+          let style = best.contains(index) ? theme.best(on: base) : base
+          grid.write(
+            metricText(compare, row: row, run: index), x: layout.x(ofVisibleColumn: slot), y: y,
+            width: layout.columnWidth, style: style, alignRight: true)
+        }
+      case .parameter(let row):
+        grid.write(
+          compare.matrix.parameterNames[row], x: 0, y: y, width: layout.labelWidth - 1, style: base)
+        for (slot, index) in columns.enumerated() {
+          grid.write(
+            compare.matrix.parameter(row: row, run: index) ?? "",
+            x: layout.x(ofVisibleColumn: slot), y: y, width: layout.columnWidth, style: base)
+        }
+      }
+      grid.put(glyphs.boxVertical, x: layout.labelWidth, y: y, style: base)
+    }
+    StatusBar.draw(
+      &grid, y: grid.height - 1, segments: statusSegments(state, compare, theme), theme: theme)
+  }
+
+  /// A metric cell: the formatted value, or in delta mode its difference from the first run.
+  static func metricText(_ compare: CompareState, row: Int, run: Int) -> String {
+    guard let metric = compare.matrix.metric(row: row, run: run) else { return "" }
+    if !compare.delta || run == 0 {
+      return KFPNumberFormat.text(metric.value, format: metric.format)
+    }
+    return compare.matrix.delta(row: row, run: run)?.text(format: compare.matrix.format(row: row))
+      ?? ""
+  }
+
+  private static func overviewCell(
+    _ field: OverviewField, run: Run, state: AppState, base: Style, theme: Theme
+  ) -> (String, Style) {
+    switch field {
+    case .status:
+      guard let status = run.status else { return ("", base) }
+      return (
+        theme.glyphs.symbol(for: status) + " " + status.rawValue, theme.status(status, on: base)
+      )
+    case .duration:
+      return (run.duration.map { TimeText.duration($0) } ?? "", base)
+    case .started:
+      return (
+        run.createdAt.map { TimeText.local($0, timeZone: state.options.timeZone) } ?? "", base
+      )
+    case .experiment:
+      return (run.experiment?.name ?? "", base)
+    }
+  }
+
+  private static func statusSegments(_ state: AppState, _ compare: CompareState, _ theme: Theme)
+    -> [Segment]
+  {
+    let bar = theme.statusBar
+    let first = compare.runIDs.first.flatMap { state.run(id: $0)?.name } ?? ""
+    var segments = [
+      Segment("compare \(compare.runIDs.count) run\(compare.runIDs.count == 1 ? "" : "s")", bar),
+      Segment(
+        compare.delta ? "D: delta vs \(first)" : "D: values",
+        compare.delta ? theme.statusBarAlert : bar, priority: 5),
+      Segment(
+        compare.hideUniform ? "x: uniform rows hidden" : "x: all rows",
+        compare.hideUniform ? theme.statusBarAlert : bar, priority: 5),
+      Segment("d: flip best", bar),
+    ]
+    segments += StatusBar.commonSegments(state, theme)
+    return segments
+  }
+}

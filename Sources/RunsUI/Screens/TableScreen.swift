@@ -1,0 +1,181 @@
+import Foundation
+import RunsCore
+
+/// The runs table: header, the visible rows only, and the status bar.
+enum TableScreen {
+  static func draw(_ grid: inout Grid, _ state: AppState, theme: Theme) {
+    let layout = TableLayout(state, width: grid.width)
+    drawHeader(&grid, state, layout: layout, theme: theme)
+    let rows = max(0, grid.height - 2)
+    let shown = state.model.shown
+    if shown.isEmpty {
+      drawEmpty(&grid, state, theme: theme, rows: rows)
+    } else {
+      let top = max(0, min(state.scrollTop, shown.count - rows))
+      for line in 0..<rows where top + line < shown.count {
+        let row = top + line
+        drawRow(
+          &grid, state.runs[shown[row]], y: 1 + line, cursor: row == state.cursorRow,
+          state: state, layout: layout, theme: theme)
+      }
+    }
+    StatusBar.draw(
+      &grid, y: grid.height - 1, segments: StatusBar.tableSegments(state, theme), theme: theme)
+  }
+
+  // MARK: Header
+
+  private static func drawHeader(
+    _ grid: inout Grid, _ state: AppState, layout: TableLayout, theme: Theme
+  ) {
+    if layout.moreLeft { grid.put(theme.glyphs.moreLeft, x: 0, y: 0, style: theme.header) }
+    for column in layout.columns {
+      let isSort = state.sort.column == column.column
+      let style = column.column == state.columnCursor ? theme.headerCursor : theme.header
+      var title = TextSanitizer.clean(column.column.title)
+      if isSort {
+        let arrow = state.sort.ascending ? theme.glyphs.sortAscending : theme.glyphs.sortDescending
+        title = TextLayout.fit(title, width: column.width - 2) + " " + arrow
+      }
+      grid.write(
+        title, x: column.x, y: 0, width: column.width, style: style, alignRight: column.alignRight)
+    }
+    if layout.moreRight {
+      grid.put(theme.glyphs.moreRight, x: grid.width - 1, y: 0, style: theme.header)
+    }
+  }
+
+  // MARK: Rows
+
+  private static func drawRow(
+    _ grid: inout Grid, _ run: Run, y: Int, cursor: Bool, state: AppState, layout: TableLayout,
+    theme: Theme
+  ) {
+    let base = theme.row(cursor: cursor)
+    grid.fill(x: 0, y: y, count: grid.width, style: base)
+    if state.selection.contains(run.id) {
+      grid.put(theme.glyphs.selected, x: 0, y: y, style: theme.mark(on: base))
+    }
+    for column in layout.columns {
+      drawCell(&grid, run, column: column, y: y, base: base, state: state, theme: theme)
+    }
+  }
+
+  private static func drawCell(
+    _ grid: inout Grid, _ run: Run, column: TableColumn, y: Int, base: Style, state: AppState,
+    theme: Theme
+  ) {
+    let x = column.x
+    let width = column.width
+    switch column.column {
+    case .name:
+      grid.write(run.name, x: x, y: y, width: width, style: base)
+    case .status:
+      guard let status = run.status else { return }
+      let text = theme.glyphs.symbol(for: status) + " " + status.rawValue
+      grid.write(text, x: x, y: y, width: width, style: theme.status(status, on: base))
+    case .duration:
+      let text = run.duration.map { TimeText.duration($0) } ?? ""
+      grid.write(text, x: x, y: y, width: width, style: base, alignRight: true)
+    case .experiment:
+      grid.write(run.experiment?.name ?? "", x: x, y: y, width: width, style: base)
+    case .pipeline:
+      grid.write(run.pipeline ?? "", x: x, y: y, width: width, style: base)
+    case .created:
+      let text = run.createdAt.map { TimeText.local($0, timeZone: state.options.timeZone) } ?? ""
+      grid.write(text, x: x, y: y, width: width, style: base)
+    case .metric(let name):
+      guard let metric = run.metric(named: name) else { return }
+      let text = KFPNumberFormat.text(metric.value, format: metric.format)
+      grid.write(text, x: x, y: y, width: width, style: base, alignRight: true)
+      guard state.barsOn,
+        let info = state.model.metricInfo.first(where: { $0.name == name })
+      else { return }
+      let fraction = barFraction(metric, info: info)
+      let filled = Int((fraction * Double(width)).rounded())
+      grid.fillStyle(theme.bar(on: base), x: x, y: y, count: min(width, max(0, filled)))
+    }
+  }
+
+  /// How much of a metric cell the bar fills: a percentage is its own fraction (clamped);
+  /// other values sit between the column's minimum and maximum (full when they are equal).
+  static func barFraction(_ metric: Metric, info: MetricColumnInfo) -> Double {
+    let fraction: Double
+    if metric.format == .percentage {
+      fraction = metric.value
+    } else if let low = info.min, let high = info.max, high > low {
+      fraction = (metric.value - low) / (high - low)
+    } else {
+      fraction = 1
+    }
+    guard fraction.isFinite else { return fraction > 0 ? 1 : 0 }
+    return min(1, max(0, fraction))
+  }
+
+  // MARK: Empty states
+
+  private static func drawEmpty(_ grid: inout Grid, _ state: AppState, theme: Theme, rows: Int) {
+    var message = emptyMessage(state)
+    if !state.problems.isEmpty {
+      message += [
+        "\(theme.glyphs.warning) \(state.problems.count) problem\(state.problems.count == 1 ? "" : "s") — press ! to see them"
+      ]
+    }
+    let width = max(0, grid.width - 4)
+    var y = min(2, max(1, rows - 1))
+    for paragraph in message {
+      for line in Wrap.lines(paragraph, width: width) where y <= rows {
+        grid.put(line, x: 2, y: y, style: y == min(2, max(1, rows - 1)) ? theme.title : .plain)
+        y += 1
+      }
+    }
+  }
+
+  /// What an empty table says, as paragraphs.
+  static func emptyMessage(_ state: AppState) -> [String] {
+    let source = state.sourceDescription
+    if state.runs.isEmpty {
+      if state.loading.isLoading { return ["Loading runs from \(source)…"] }
+      switch state.sourceKind {
+      case .directory:
+        return [
+          "No runs found in \(source): a run is a folder holding an mlpipeline-metrics.json — see `kfp-runs --help`."
+        ]
+      case .jsonFile:
+        return [
+          "No runs found in \(source): it should hold a KFP ListRunsResponse, a JSON array of runs or JSON Lines — see `kfp-runs --help`."
+        ]
+      case .server:
+        return [
+          "No runs found at \(source).",
+          "Check --experiment and --namespace (multi-user KFP needs one), press r to reload — see `kfp-runs --help`.",
+        ]
+      case .demo:
+        return ["No demo runs."]
+      }
+    }
+    if state.model.sorted.isEmpty {
+      return ["No runs in \(StatusBar.scopeText(state)).", "Press e to pick another experiment."]
+    }
+    return [
+      "No run name contains \"\(state.filterText)\".",
+      "Press / to change the filter, Esc to clear it.",
+    ]
+  }
+
+  // MARK: Filter input
+
+  /// The filter input replaces the status bar while it is open.
+  static func drawFilterLine(_ grid: inout Grid, _ state: AppState, theme: Theme) {
+    let y = grid.height - 1
+    grid.fill(x: 0, y: y, count: grid.width, style: theme.statusBar)
+    var segments = [
+      Segment("/", theme.statusBarAlert),
+      Segment(state.filterText, theme.statusBar),
+      Segment(theme.glyphs.cursorBlock, theme.statusBar),
+    ]
+    let hint = "  \(state.model.shown.count) of \(state.scopeCount) shown · Enter keep · Esc clear"
+    segments.append(Segment(hint, theme.statusBar))
+    grid.write(segments, x: 0, y: y, width: grid.width)
+  }
+}

@@ -1,0 +1,144 @@
+import RunsCore
+
+extension AppState {
+  /// Applies one key (or mouse event, or resize) and says what the main loop must do.
+  public mutating func handle(_ key: Key) -> AppEffect {
+    switch key {
+    case .resize(let newWidth, let newHeight):
+      resize(width: newWidth, height: newHeight)
+      return .none
+    case .control("c"):
+      return .quit
+    case .mouse(let event):
+      handleMouse(event)
+      return .none
+    default:
+      break
+    }
+    if topScreen == .filterInput, editFilter(with: key) { return .none }
+    guard let action = KeyMap.action(for: key, in: topScreen.keyContext) else { return .none }
+    return perform(action, key: key)
+  }
+
+  /// Applies an action on the screen on top.
+  mutating func perform(_ action: Action, key: Key) -> AppEffect {
+    switch action {
+    case .quit:
+      return .quit
+    case .reload:
+      beginReload()
+      return .reload
+    case .help:
+      if topScreen != .help {
+        helpScroll = 0
+        screens.append(.help)
+      }
+      return .none
+    case .problems:
+      if topScreen != .problems {
+        problemsScroll = 0
+        screens.append(.problems)
+      }
+      return .none
+    case .back:
+      back()
+      return .none
+    default:
+      break
+    }
+    switch topScreen {
+    case .table: performOnTable(action, key: key)
+    case .compare: performOnCompare(action)
+    case .details: scrollDetails(action)
+    case .help:
+      var top = helpScroll
+      scrollList(&top, action, lines: HelpScreen.lineCount)
+      helpScroll = top
+    case .problems:
+      var top = problemsScroll
+      scrollList(&top, action, lines: ProblemsScreen.lineCount(self))
+      problemsScroll = top
+    case .filterInput: if action == .apply { screens.removeLast() }
+    case .experimentPicker: performOnExperimentPicker(action)
+    case .metricPicker: performOnMetricPicker(action)
+    }
+    return .none
+  }
+
+  /// Esc (and `q` off the table): close the screen on top; on the table, clear the filter.
+  mutating func back() {
+    switch topScreen {
+    case .table:
+      if !filterText.isEmpty { setFilter("") }
+    case .filterInput:
+      screens.removeLast()
+      setFilter("")
+    default:
+      screens.removeLast()
+    }
+    if !screens.contains(.compare) { compare = nil }
+    if !screens.contains(.details) { details = nil }
+    if !screens.contains(.experimentPicker) { experimentPicker = nil }
+    if !screens.contains(.metricPicker) { metricPicker = nil }
+  }
+
+  mutating func resize(width newWidth: Int, height newHeight: Int) {
+    width = max(0, newWidth)
+    height = max(0, newHeight)
+    scrollToCursor()
+    clampCompare()
+  }
+
+  /// Sets the filter text and refilters.
+  mutating func setFilter(_ text: String) {
+    guard text != filterText else { return }
+    filterText = text
+    rebuild(.filter)
+  }
+
+  /// The filter input takes printable characters and Backspace; other keys go to the key map.
+  private mutating func editFilter(with key: Key) -> Bool {
+    switch key {
+    case .character(let character):
+      setFilter(filterText + String(character))
+      return true
+    case .backspace, .delete:
+      if !filterText.isEmpty { setFilter(String(filterText.dropLast())) }
+      return true
+    case .control("u"):
+      setFilter("")
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// Scrolls a screen of `lines` lines that has no cursor.
+  func scrollList(_ top: inout Int, _ action: Action, lines: Int) {
+    let page = max(1, height - 3)
+    switch action {
+    case .up: top -= 1
+    case .down: top += 1
+    case .pageUp: top -= page
+    case .pageDown: top += page
+    case .top: top = 0
+    case .bottom: top = lines
+    default: return
+    }
+    top = max(0, min(top, lines - page))
+  }
+
+  private mutating func scrollDetails(_ action: Action) {
+    guard var details else { return }
+    let lines = run(id: details.runID).map { DetailsScreen.lines(for: $0, state: self).count } ?? 0
+    scrollList(&details.scrollTop, action, lines: lines)
+    self.details = details
+  }
+
+  /// Opens the details of the run with `id`.
+  mutating func openDetails(_ id: String) {
+    guard indexByID[id] != nil else { return }
+    details = DetailsState(runID: id)
+    screens.append(.details)
+  }
+}

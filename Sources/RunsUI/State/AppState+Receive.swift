@@ -1,0 +1,73 @@
+import RunsCore
+
+extension AppState {
+  /// Takes a batch of loaded runs. A run whose id is already known replaces the old one in
+  /// place, so batches may repeat runs (a final full result after incremental batches is fine).
+  /// After `r`, runs the new load did not bring back are dropped when it finishes.
+  /// - Parameters:
+  ///   - batch: runs, experiments and problems of this batch.
+  ///   - loaded: how many runs the source has delivered so far.
+  ///   - total: how many it says it has, when it says.
+  ///   - finished: the load is over (successfully or not).
+  public mutating func receive(_ batch: LoadResult, loaded: Int, total: Int?, finished: Bool) {
+    if replacing && problemsFromPreviousLoad {
+      problems = []
+      problemSet = []
+      problemsFromPreviousLoad = false
+    }
+    for run in batch.runs {
+      if replacing { seenDuringReload.insert(run.id) }
+      if let index = indexByID[run.id] {
+        runs[index] = run
+      } else {
+        indexByID[run.id] = runs.count
+        runs.append(run)
+      }
+      if let experiment = run.experiment { addExperiment(experiment) }
+    }
+    for experiment in batch.experiments { addExperiment(experiment) }
+    for problem in batch.problems where problemSet.insert(problem).inserted {
+      problems.append(problem)
+    }
+    loading = LoadingProgress(isLoading: !finished, loaded: loaded, total: total)
+    if finished && replacing { dropRunsNotReloaded() }
+    rebuild(.scope)
+    refreshOpenScreens()
+  }
+
+  /// Starts a reload: keeps what is on screen until the new batches replace it.
+  mutating func beginReload() {
+    replacing = true
+    problemsFromPreviousLoad = true
+    seenDuringReload = []
+    loading = LoadingProgress(isLoading: true)
+  }
+
+  private mutating func addExperiment(_ experiment: ExperimentRef) {
+    if experimentIDs.insert(experiment.id).inserted {
+      experiments.append(experiment)
+    }
+  }
+
+  private mutating func dropRunsNotReloaded() {
+    let seen = seenDuringReload
+    replacing = false
+    seenDuringReload = []
+    guard runs.contains(where: { !seen.contains($0.id) }) else { return }
+    runs.removeAll { !seen.contains($0.id) }
+    indexByID = Dictionary(
+      runs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    selection = selection.filter { seen.contains($0) }
+  }
+
+  /// Screens that hold run data of their own follow a reload.
+  private mutating func refreshOpenScreens() {
+    if var compare {
+      compare.runIDs = compare.runIDs.filter { indexByID[$0] != nil }
+      compare.matrix = CompareMatrix(
+        runs: compare.runIDs.compactMap { run(id: $0) }, directionOverrides: compare.overrides)
+      self.compare = compare
+      clampCompare()
+    }
+  }
+}

@@ -1,0 +1,24 @@
+/// The screens of the application; `AppState.screens` is a stack of them over the runs table.
+public enum ScreenID: Sendable, Hashable {
+  case table
+  case compare
+  case details
+  case help
+  case problems
+  case filterInput
+  case experimentPicker
+  case metricPicker
+
+  /// The key map context of the screen.
+  var keyContext: KeyContext {
+    switch self {
+    case .table: .table
+    case .compare: .compare
+    case .details: .details
+    case .help, .problems: .global
+    case .filterInput: .filter
+    case .experimentPicker: .picker
+    case .metricPicker: .metricPicker
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import RunsCore
+
+/// The compare view's own state: which runs, the direction overrides and the toggles.
+struct CompareState: Sendable {
+  /// The compared runs, in table order at the time `c` was pressed.
+  var runIDs: [String]
+  /// The matrix of the runs (rebuilt when runs reload or a direction flips).
+  var matrix: CompareMatrix
+  /// Metric name → higher is better, for rows flipped with `d`.
+  var overrides: [String: Bool] = [:]
+  /// `D`: cells show the difference from the first run.
+  var delta = false
+  /// `x`: rows whose values are all equal are hidden.
+  var hideUniform = false
+  /// The cursor among the selectable lines (section titles are skipped).
+  var rowCursor = 0
+  /// The first line shown.
+  var scrollTop = 0
+  /// The run column under the column cursor.
+  var columnCursor = 0
+  /// The first run column shown.
+  var columnOffset = 0
+}
+
+/// The details screen's state.
+struct DetailsState: Sendable {
+  var runID: String
+  var scrollTop = 0
+}
+
+/// The metric picker's state: every metric of the scope with its prevalence, and the choice.
+struct MetricPickerState: Sendable {
+  var items: [(name: String, count: Int)]
+  /// Checked metric names, in the order they were checked.
+  var checked: [String]
+  var cursor = 0
+  var scrollTop = 0
+}
+
+/// The experiment picker's state: "All runs" then each experiment.
+struct ExperimentPickerState: Sendable {
+  /// `nil` for "All runs".
+  var items: [(experiment: ExperimentRef?, count: Int)]
+  var cursor = 0
+  var scrollTop = 0
+}

@@ -1,0 +1,187 @@
+import RunsCore
+
+/// A metric column's format and the range of its values over the scope (for bars and width).
+struct MetricColumnInfo: Sendable, Hashable {
+  var name: String
+  var format: MetricFormat
+  var min: Double?
+  var max: Double?
+  /// Cells the widest formatted value takes.
+  var valueWidth: Int
+}
+
+/// The widest content of the text columns over the scope (capped: widths only need a bound).
+struct ContentWidths: Sendable, Hashable {
+  var name = 0
+  var status = 0
+  var duration = 0
+  var experiment = 0
+  var pipeline = 0
+}
+
+/// Data derived from the runs and the user's choices, kept so a frame never touches every run.
+struct TableModel: Sendable {
+  /// Indices of the runs in scope, in arrival order; `nil` when every run is.
+  var scope: [Int]?
+  /// Whether the scope holds runs of more than one experiment (or with and without one).
+  var severalExperiments = false
+  var metricColumns: [String] = []
+  var metricInfo: [MetricColumnInfo] = []
+  var widths = ContentWidths()
+  /// The scope in sort order (indices into `runs`).
+  var sorted: [Int] = []
+  /// `sorted` with the filter applied: the table's rows.
+  var shown: [Int] = []
+  /// The filter `shown` was computed with.
+  var shownFilter = ""
+}
+
+/// Which inputs changed; each stage recomputes itself and every stage after it.
+enum RebuildStage: Int, Comparable {
+  case scope, metrics, sort, filter
+
+  static func < (lhs: RebuildStage, rhs: RebuildStage) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension AppState {
+  /// The longest a text column's natural width gets.
+  static let widthCap = 60
+
+  /// Recomputes the derived data from `stage` on, then puts the cursor back on its run.
+  mutating func rebuild(_ stage: RebuildStage) {
+    if stage <= .scope { rebuildScope() }
+    let scopeRuns = stage <= .sort ? self.scopeRuns() : []
+    if stage <= .metrics { rebuildMetrics(scopeRuns) }
+    if stage <= .sort {
+      let order = RunSorter.sortedIndices(scopeRuns, by: sort)
+      if let scope = model.scope {
+        model.sorted = order.map { scope[$0] }
+      } else {
+        model.sorted = order
+      }
+    }
+    rebuildFilter(narrowing: stage == .filter)
+    syncCursor()
+  }
+
+  /// The runs in scope, as an array the core functions take.
+  func scopeRuns() -> [Run] {
+    guard let scope = model.scope else { return runs }
+    return scope.map { runs[$0] }
+  }
+
+  private mutating func rebuildScope() {
+    if scope == .all {
+      model.scope = nil
+    } else {
+      model.scope = runs.indices.filter { scope.contains(runs[$0]) }
+    }
+    var widths = ContentWidths()
+    var firstExperiment: String??
+    var several = false
+    forEachScopeRun { run in
+      widths.name = Self.widen(widths.name, run.name)
+      widths.experiment = Self.widen(widths.experiment, run.experiment?.name ?? "")
+      widths.pipeline = Self.widen(widths.pipeline, run.pipeline ?? "")
+      if let status = run.status {
+        widths.status = max(widths.status, DisplayWidth.of(status.rawValue) + 2)
+      }
+      if let duration = run.duration {
+        widths.duration = max(widths.duration, DisplayWidth.of(TimeText.duration(duration)))
+      }
+      let experimentID = run.experiment?.id
+      if let first = firstExperiment {
+        if first != experimentID { several = true }
+      } else {
+        firstExperiment = .some(experimentID)
+      }
+    }
+    model.widths = widths
+    model.severalExperiments = several
+  }
+
+  private mutating func rebuildMetrics(_ scopeRuns: [Run]) {
+    let names = chosenMetrics ?? MetricColumns.top(3, in: scopeRuns)
+    model.metricColumns = names
+    model.metricInfo = names.map { name in
+      var low: Double?
+      var high: Double?
+      for run in scopeRuns {
+        guard let value = run.value(of: name) else { continue }
+        low = Swift.min(low ?? value, value)
+        high = Swift.max(high ?? value, value)
+      }
+      let format = MetricColumns.format(of: name, in: scopeRuns)
+      // The widest text comes from one of the extremes (the most digits, or a minus sign).
+      let texts = [low, high].compactMap { $0 }.map { KFPNumberFormat.text($0, format: format) }
+      let width = texts.map { DisplayWidth.of($0) }.max() ?? 0
+      return MetricColumnInfo(name: name, format: format, min: low, max: high, valueWidth: width)
+    }
+    metricOffset = Swift.min(metricOffset, Swift.max(0, names.count - 1))
+  }
+
+  /// Filters the sorted scope. While typing, a filter that contains the previous one can only
+  /// remove rows, so only the rows shown are tested again.
+  private mutating func rebuildFilter(narrowing: Bool) {
+    let text = filterText
+    if text.isEmpty {
+      model.shown = model.sorted
+    } else if narrowing, !model.shownFilter.isEmpty,
+      text.lowercased().contains(model.shownFilter.lowercased())
+    {
+      model.shown = model.shown.filter { RunFilter.matches(runs[$0], text: text) }
+    } else {
+      model.shown = model.sorted.filter { RunFilter.matches(runs[$0], text: text) }
+    }
+    model.shownFilter = text
+  }
+
+  private func forEachScopeRun(_ body: (Run) -> Void) {
+    if let scope = model.scope {
+      for index in scope { body(runs[index]) }
+    } else {
+      for run in runs { body(run) }
+    }
+  }
+
+  /// `current` widened to fit `text` (capped). UTF-8 length bounds the display width, so most
+  /// texts are skipped without measuring them.
+  private static func widen(_ current: Int, _ text: String) -> Int {
+    guard current < widthCap, text.utf8.count > current else { return current }
+    return Swift.min(widthCap, Swift.max(current, DisplayWidth.of(TextSanitizer.clean(text))))
+  }
+
+  /// Puts the cursor back on its run (or the nearest row when the run is no longer shown) and
+  /// scrolls so it is visible.
+  mutating func syncCursor() {
+    let shown = model.shown
+    if shown.isEmpty {
+      cursorRow = 0
+      scrollTop = 0
+      return
+    }
+    if let id = cursorRunID, let index = indexByID[id], let row = shown.firstIndex(of: index) {
+      cursorRow = row
+    } else {
+      cursorRow = Swift.min(Swift.max(0, cursorRow), shown.count - 1)
+      cursorRunID = runs[shown[cursorRow]].id
+    }
+    scrollToCursor()
+  }
+
+  /// Scrolls the table the least needed to show the cursor row.
+  mutating func scrollToCursor() {
+    let rows = Swift.max(1, tableRows)
+    if cursorRow < scrollTop { scrollTop = cursorRow }
+    if cursorRow >= scrollTop + rows { scrollTop = cursorRow - rows + 1 }
+    scrollTop = Swift.max(0, Swift.min(scrollTop, model.shown.count - rows))
+  }
+
+  /// Moves the cursor to `row` (clamped).
+  mutating func moveCursor(to row: Int) {
+    guard !model.shown.isEmpty else { return }
+    cursorRow = Swift.min(Swift.max(0, row), model.shown.count - 1)
+    cursorRunID = runs[model.shown[cursorRow]].id
+    scrollToCursor()
+  }
+}

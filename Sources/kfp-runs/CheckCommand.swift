@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import RunsCore
+import RunsData
+
+/// `kfp-runs check`: validates metrics files, one line per problem.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Validate mlpipeline-metrics.json files.",
+    discussion: """
+      Checks every rule the KFP server applies to a metrics file (names, numbers, formats, \
+      duplicates) plus the run.json files of a runs directory. A file is checked as given; a \
+      directory is read like a runs directory. Prints one line per problem \
+      (PATH[:entry N]: error|warning: message), then a summary.
+
+      Exit status: 0 when there is no error (warnings allowed), 1 when there is one, 3 when a \
+      PATH does not exist.
+
+      Examples:
+        kfp-runs check runs/
+        kfp-runs check train/mlpipeline-metrics.json
+      """
+  )
+
+  @Argument(
+    help: ArgumentHelp(
+      "Metrics files or runs directories (default: the current directory).", valueName: "path"))
+  var paths: [String] = []
+
+  func run() throws {
+    let paths = self.paths.isEmpty ? ["."] : self.paths
+    var isDirectory: [Bool] = []
+    for path in paths {
+      var directory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &directory) else {
+        throw CLIFailure.source("\(TextSanitizer.clean(path)): no such file or directory")
+      }
+      isDirectory.append(directory.boolValue)
+    }
+    var report = CheckReport()
+    for (path, directory) in zip(paths, isDirectory) {
+      if directory {
+        let result = DirectorySource(root: path).load()
+        report.add(result.problems, runs: result.runs.count)
+      } else {
+        report.add(Self.checkFile(path), files: 1)
+      }
+    }
+    StandardOutput.write(report.text)
+    if report.errors > 0 { throw CLIFailure(message: "", exitCode: CLIFailure.checkCode) }
+  }
+
+  /// The problems of one metrics file read directly.
+  static func checkFile(_ path: String) -> [Problem] {
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    if size > MetricsFileDecoder.maximumFileSize {
+      return [MetricsFileDecoder.tooLargeProblem(path: path, size: size)]
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return [Problem(location: path, severity: .error, message: "cannot read the file")]
+    }
+    return MetricsFileDecoder.decode([UInt8](data), path: path, nodeID: ".").problems
+  }
+}

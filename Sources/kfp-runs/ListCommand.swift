@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import RunsCore
+
+/// `kfp-runs list`: prints the runs table.
+struct ListCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "Print the runs table.",
+    discussion: """
+      Prints one row per run: name, status, duration, experiment (when there are several), \
+      pipeline, start time (local time), then the metric columns formatted like the KFP UI. \
+      csv and json carry raw values and RFC 3339 UTC times. Problems met while loading are \
+      counted on stderr.
+
+      Examples:
+        kfp-runs list runs/ --sort accuracy
+        kfp-runs list runs/ --filter lr- --metrics accuracy,loss --format csv
+        kfp-runs list http://localhost:8888 --experiment mnist --format json
+      """
+  )
+
+  @OptionGroup var options: SourceOptions
+
+  func run() async throws {
+    let loaded = try await RunLoader.load(options)
+    try ListPrinter.print(loaded, options: options)
+  }
+}
+
+/// Prints `list` output; shared with `browse` when stdout is not a terminal.
+enum ListPrinter {
+  /// Prints the runs in the requested format on stdout, the problem count on stderr.
+  static func print(_ loaded: LoadedRuns, options: SourceOptions) throws {
+    let scope = loaded.result.runs
+    let order = try SortResolver.order(options.sort, scope: scope)
+    let listing = RunListing(
+      scope: scope, metrics: options.metricChoice, filter: options.filter, order: order,
+      limit: options.limit)
+    warnAboutUnknownMetrics(options, scope: scope)
+    let text: String
+    switch options.format {
+    case .table:
+      text = RunsTable.make(
+        runs: listing.runs, metricNames: listing.metricNames,
+        showsExperiment: listing.showsExperiment
+      ).plainText()
+    case .markdown:
+      text = RunsTable.make(
+        runs: listing.runs, metricNames: listing.metricNames,
+        showsExperiment: listing.showsExperiment
+      ).markdown()
+    case .csv: text = RunsCSV.text(runs: listing.runs, metricNames: listing.metricNames)
+    case .json: text = RunsJSON.text(runs: listing.runs)
+    }
+    StandardOutput.write(text)
+    if scope.isEmpty {
+      StandardError.write("\(SourceText.emptyMessage(loaded.source.spec))\n")
+    }
+    ProblemSummary.report(loaded.result.problems, spec: loaded.source.spec)
+  }
+
+  private static func warnAboutUnknownMetrics(_ options: SourceOptions, scope: [Run]) {
+    guard case .named(let names) = options.metricChoice, !scope.isEmpty else { return }
+    let known = Set(MetricColumns.all(in: scope))
+    for name in names where !known.contains(name) {
+      StandardError.write("kfp-runs: no run has a metric named '\(TextSanitizer.clean(name))'\n")
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import RunsCore
+import RunsData
+import RunsUI
+
+/// A resolved source and how to load it; `Sendable`, so the interactive application can load
+/// it in the background (and again on reload).
+struct RunSource: Sendable {
+  /// What SOURCE resolved to.
+  let spec: SourceSpec
+  /// Server options (flags plus the KFP SDK's conventions), for a server source.
+  let server: KFPServerOptions?
+
+  /// Resolves the options' SOURCE; a missing path is exit 3.
+  init(_ options: SourceOptions) throws {
+    let environment = ProcessInfo.processInfo.environment
+    do {
+      spec = try SourceSpec.resolve(options.source, demo: options.demo, environment: environment)
+    } catch {
+      throw CLIFailure.source(TextSanitizer.clean("\(error)"))
+    }
+    if case .server(let url) = spec {
+      server = KFPServerOptions.resolve(
+        baseURL: url, token: options.token, cookie: options.cookie,
+        namespace: options.namespace, experiment: options.experiment,
+        insecure: options.insecure, limit: options.limit, environment: environment,
+        homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path)
+    } else {
+      server = nil
+    }
+  }
+
+  /// Loads every run; `onBatch` gets each batch as it arrives with the count loaded so far and
+  /// the total when the source knows it.
+  func load(onBatch: ((LoadResult, _ loaded: Int?, _ total: Int?) -> Void)? = nil) async
+    -> LoadResult
+  {
+    switch spec {
+    case .directory(let path):
+      return DirectorySource(root: path).load(
+        onBatch: onBatch.map { report in { report($0, nil, nil) } })
+    case .jsonFile(let path):
+      let result = JSONFileSource(path: path).load()
+      onBatch?(result, nil, nil)
+      return result
+    case .demo:
+      let result = DemoRuns.load()
+      onBatch?(result, nil, nil)
+      return result
+    case .server(let url):
+      let source = KFPServerSource(options: server ?? KFPServerOptions(baseURL: url))
+      return await source.load(onPage: onBatch.map { report in { report($0, $1, $2) } })
+    }
+  }
+
+  /// Whether the source scopes runs to `--experiment` itself (a server resolves the name).
+  var scopesExperiment: Bool { server != nil }
+}
+
+/// Runs loaded for a non-interactive command.
+struct LoadedRuns {
+  /// Everything the source produced, scoped to `--experiment`.
+  var result: LoadResult
+  /// Where they came from.
+  var source: RunSource
+}
+
+/// Loads a source for `list` and `compare`, mapping "could not read it at all" to exit 3.
+enum RunLoader {
+  /// Resolves and loads the options' source, then scopes it to `--experiment`. Throws exit 3
+  /// when the source cannot be read at all, and a usage error for an experiment no run
+  /// belongs to.
+  static func load(_ options: SourceOptions) async throws -> LoadedRuns {
+    let source = try RunSource(options)
+    var result = await source.load()
+    try requireReadable(result)
+    if let experiment = options.experiment, !source.scopesExperiment {
+      result = try scoped(result, to: experiment)
+    }
+    return LoadedRuns(result: result, source: source)
+  }
+
+  /// A source that failed outright (missing, unreadable, server unreachable or refusing the
+  /// credentials) is exit 3.
+  private static func requireReadable(_ result: LoadResult) throws {
+    if let failure = result.sourceFailure {
+      throw CLIFailure.source(TextSanitizer.clean(failure.line))
+    }
+  }
+
+  private static func scoped(_ result: LoadResult, to experiment: String) throws -> LoadResult {
+    var scoped = result
+    scoped.runs = result.runs.filter(Scope.experiment(experiment).contains)
+    if scoped.runs.isEmpty, !result.runs.isEmpty {
+      let names = Set(result.runs.compactMap { $0.experiment?.name }).sorted()
+        .map(TextSanitizer.clean)
+      let known =
+        names.isEmpty
+        ? "no run names an experiment" : "experiments: " + names.joined(separator: ", ")
+      throw CLIFailure.usage(
+        "no run belongs to experiment '\(TextSanitizer.clean(experiment))' (\(known))")
+    }
+    return scoped
+  }
+}

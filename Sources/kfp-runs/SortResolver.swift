@@ -1,0 +1,30 @@
+import RunsCore
+
+/// Turns `--sort` into a sort order for the runs in scope.
+enum SortResolver {
+  /// The order to print in: start time newest first without `--sort`. A metric no run in scope
+  /// reports is a usage error (a typo would otherwise silently leave the order unchanged).
+  static func order(_ argument: String?, scope: [Run]) throws -> SortOrder {
+    guard let argument else { return .default }
+    let spec: SortSpec
+    do {
+      spec = try SortSpec.parse(argument)
+    } catch {
+      throw CLIFailure.usage(error.description)
+    }
+    if case .metric(let name) = spec.column, !scope.isEmpty {
+      let known = MetricColumns.all(in: scope)
+      if !known.contains(name) {
+        let names = known.prefix(10).map(TextSanitizer.clean).joined(separator: ", ")
+        let list =
+          known.isEmpty
+          ? "the runs report no metrics"
+          : "metrics: " + names + (known.count > 10 ? ", …" : "")
+        throw CLIFailure.usage(
+          "cannot sort by '\(TextSanitizer.clean(name))': not a column (\(SortSpec.keywords.map(\.word).joined(separator: ", "))) and no run reports such a metric (\(list))"
+        )
+      }
+    }
+    return spec.order
+  }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import RunsCore
+
+/// The options `browse`, `list` and `compare` share: where runs come from and how to show them.
+struct SourceOptions: ParsableArguments {
+  @Argument(
+    help: ArgumentHelp(
+      "A runs directory, a saved JSON file of KFP runs, or a KFP API URL.",
+      discussion: "Default: $KF_PIPELINES_ENDPOINT when set, else the current directory.",
+      valueName: "source"))
+  var source: String?
+
+  @Option(
+    help: ArgumentHelp("Only the runs of this experiment (name or id).", valueName: "name|id"))
+  var experiment: String?
+
+  @Option(help: "The Kubeflow namespace (profile) on a multi-user server.")
+  var namespace: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Bearer token for the KFP server (default: $KFP_TOKEN). Never printed.",
+      valueName: "token"))
+  var token: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Cookie header for the KFP server, e.g. the Kubeflow session cookie (default: $KFP_COOKIE).",
+      valueName: "cookie"))
+  var cookie: String?
+
+  @Flag(help: "Do not verify the server's TLS certificate.")
+  var insecure = false
+
+  @Option(
+    help: ArgumentHelp("Show at most N runs (a server loads only the N newest).", valueName: "n"))
+  var limit: Int?
+
+  @Flag(help: "Use built-in sample runs instead of SOURCE.")
+  var demo = false
+
+  @Option(
+    help: ArgumentHelp(
+      "The metric columns, in order (default: the 3 reported by the most runs).",
+      valueName: "a,b,c"))
+  var metrics: String?
+
+  @Flag(help: "Every metric as a column, by how many runs report it, then by name.")
+  var allMetrics = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Sort by a column: name, status, duration, experiment, pipeline, created, or a metric.",
+      discussion: """
+        Add :asc or :desc for a direction; without one the best comes first (a metric by its \
+        direction, the newest start time, the longest duration, text A→Z). Use metric:NAME for \
+        a metric named like a column. Default: created:desc.
+        """,
+      valueName: "column[:asc|desc]"))
+  var sort: String?
+
+  @Option(help: ArgumentHelp("Only runs whose name contains TEXT (any case).", valueName: "text"))
+  var filter: String?
+
+  @Option(help: "How to print: aligned text, CSV, JSON, or a Markdown table.")
+  var format: FormatOption = .table
+
+  mutating func validate() throws {
+    if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    if demo, source != nil { throw ValidationError("--demo takes no SOURCE") }
+    if allMetrics, metrics != nil {
+      throw ValidationError("use either --metrics or --all-metrics, not both")
+    }
+    if metrics != nil, metricNames.isEmpty { throw ValidationError("--metrics needs a name") }
+    if let sort {
+      do {
+        _ = try SortSpec.parse(sort)
+      } catch {
+        throw ValidationError(error.description)
+      }
+    }
+  }
+
+  /// `--metrics` split on commas, blanks dropped.
+  var metricNames: [String] {
+    (metrics ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+  }
+
+  /// The metric column choice the flags ask for.
+  var metricChoice: RunListing.MetricChoice {
+    if allMetrics { return .all }
+    if metrics != nil { return .named(metricNames) }
+    return .top(3)
+  }
+}

@@ -1,0 +1,24 @@
+import Testing
+
+/// `kfp-runs check`: one line per problem, a summary, exit 1 on errors.
+@Suite struct CheckGoldenTests {
+  @Test(arguments: [
+    ("check-errors", ["check", "runs"], Int32(1)),
+    ("check-clean", ["check", "clean"], Int32(0)),
+    ("check-file", ["check", "runs/raw-run/mlpipeline-metrics.json"], Int32(1)),
+    ("check-several", ["check", "clean", "runs/run-a/mlpipeline-metrics.json"], Int32(0)),
+  ])
+  func checkMatchesGolden(name: String, arguments: [String], status: Int32) throws {
+    let fixture = try Fixture()
+    let result = try BinaryRunner.run(arguments, in: fixture.root)
+    #expect(result.status == status)
+    try Golden.check(result, fixture: fixture, name: name)
+  }
+
+  @Test func aMissingPathExitsWith3() throws {
+    let fixture = try Fixture()
+    let result = try BinaryRunner.run(["check", "clean", "missing"], in: fixture.root)
+    #expect(result.status == 3)
+    #expect(result.stderr.contains("missing"))
+  }
+}

@@ -1,0 +1,46 @@
+import Testing
+
+/// `kfp-runs list` on the fixture, in every format and with every option that changes rows or
+/// columns; each output is compared with its golden file.
+@Suite struct ListGoldenTests {
+  @Test(arguments: [
+    ("list-table", ["list", "runs"]),
+    ("list-csv", ["list", "runs", "--format", "csv"]),
+    ("list-json", ["list", "runs", "--format", "json"]),
+    ("list-markdown", ["list", "runs", "--format", "markdown"]),
+    ("list-sort-metric", ["list", "runs", "--sort", "loss"]),
+    ("list-sort-metric-reversed", ["list", "runs", "--sort", "accuracy-score:asc"]),
+    ("list-sort-name-desc", ["list", "runs", "--sort", "name:desc"]),
+    ("list-filter", ["list", "runs", "--filter", "LR-"]),
+    ("list-metrics", ["list", "runs", "--metrics", "roc-auc,loss"]),
+    ("list-all-metrics", ["list", "runs", "--all-metrics", "--format", "csv"]),
+    ("list-experiment", ["list", "runs", "--experiment", "mnist"]),
+    ("list-limit", ["list", "runs", "--sort", "created:asc", "--limit", "2"]),
+    ("list-json-file", ["list", "saved.json"]),
+    ("list-demo", ["list", "--demo"]),
+    ("list-empty", ["list", "empty"]),
+    ("list-empty-csv", ["list", "empty", "--format", "csv"]),
+  ])
+  func listMatchesGolden(name: String, arguments: [String]) throws {
+    let fixture = try Fixture()
+    let result = try BinaryRunner.run(arguments, in: fixture.root)
+    try Golden.check(result, fixture: fixture, name: name)
+  }
+
+  @Test func browseWithoutATerminalPrintsTheList() throws {
+    let fixture = try Fixture()
+    let browse = try BinaryRunner.run(["runs"], in: fixture.root)
+    let list = try BinaryRunner.run(["list", "runs"], in: fixture.root)
+    #expect(browse.status == 0)
+    #expect(browse.stdout == list.stdout)
+    #expect(!browse.stdout.isEmpty)
+  }
+
+  @Test func noSourceMeansTheCurrentDirectory() throws {
+    let fixture = try Fixture()
+    let here = try BinaryRunner.run(["list"], in: fixture.root.appendingPathComponent("runs"))
+    let named = try BinaryRunner.run(["list", "runs"], in: fixture.root)
+    #expect(here.status == 0)
+    #expect(here.stdout == named.stdout)
+  }
+}

@@ -1,0 +1,32 @@
+import RunsCore
+import Testing
+
+@Suite struct RunListingTests {
+  @Test func columnsComeFromTheScopeNotTheFilter() {
+    let listing = RunListing(scope: SampleRuns.all, metrics: .top(3), filter: "tuned")
+    #expect(listing.runs.map(\.id) == ["id-2"])
+    #expect(listing.metricNames == MetricColumns.top(3, in: SampleRuns.all))
+    #expect(listing.metricNames.contains("loss"))
+    #expect(listing.showsExperiment)
+  }
+
+  @Test func metricChoices() {
+    #expect(RunListing(scope: SampleRuns.all, metrics: .top(1)).metricNames == ["accuracy"])
+    #expect(
+      RunListing(scope: SampleRuns.all, metrics: .all).metricNames
+        == MetricColumns.all(in: SampleRuns.all))
+    #expect(
+      RunListing(scope: SampleRuns.all, metrics: .named(["zzz", "loss"])).metricNames == [
+        "zzz", "loss",
+      ])
+  }
+
+  @Test func sortsThenLimits() {
+    let order = SortOrder(column: .metric("accuracy"), ascending: false)
+    let listing = RunListing(scope: SampleRuns.all, metrics: .top(3), order: order, limit: 2)
+    #expect(listing.runs.map(\.id) == ["id-2", "id-1"])
+    let byName = RunListing(
+      scope: SampleRuns.all, metrics: .top(3), order: SortOrder(column: .name, ascending: true))
+    #expect(byName.runs.map(\.id) == ["id-3", "id-1", "id-2"])
+  }
+}

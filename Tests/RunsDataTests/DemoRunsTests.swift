@@ -1,0 +1,77 @@
+import Foundation
+import RunsCore
+import Testing
+
+@testable import RunsData
+
+@Suite struct DemoRunsTests {
+  let demo = DemoRuns.load()
+
+  @Test func isDeterministic() {
+    #expect(DemoRuns.load().runs == demo.runs)
+    #expect(DemoRuns.load().problems == demo.problems)
+    #expect(demo.runs.count == DemoRuns.count)
+    #expect(Set(demo.runs.map(\.id)).count == demo.runs.count)
+    #expect(Set(demo.runs.map(\.name)).count == demo.runs.count)
+  }
+
+  @Test func metricPrevalenceIsUnevenWithADistinctTopThree() {
+    var counts: [String: Int] = [:]
+    for run in demo.runs {
+      for name in run.metricNames { counts[name, default: 0] += 1 }
+    }
+    let ordered = counts.sorted { $0.value > $1.value }
+    #expect(
+      ordered.map(\.key) == [
+        "accuracy-score", "roc-auc", "loss", "f1-score", "train-seconds", "precision",
+      ])
+    #expect(Set(ordered.map(\.value)).count == ordered.count, "counts must differ: \(ordered)")
+    #expect(counts["precision"]! <= 5)
+  }
+
+  @Test func usesEveryFormatAndKeepsEachMetricsFormatConsistent() {
+    var formats: [String: Set<MetricFormat>] = [:]
+    for metric in demo.runs.flatMap(\.metrics) {
+      formats[metric.name, default: []].insert(metric.format)
+    }
+    #expect(formats.values.allSatisfy { $0.count == 1 })
+    #expect(formats["accuracy-score"] == [.percentage] && formats["roc-auc"] == [.percentage])
+    #expect(formats["loss"] == [.raw] && formats["f1-score"] == [.unspecified])
+    #expect(demo.runs.flatMap(\.metrics).allSatisfy { $0.value.isFinite })
+  }
+
+  @Test func oneMetricComesFromTwoNodesWithDifferentValues() throws {
+    let run = try #require(
+      demo.runs.first { run in run.metrics.filter { $0.name == "accuracy-score" }.count == 2 })
+    let entries = run.metrics.filter { $0.name == "accuracy-score" }
+    #expect(Set(entries.map(\.nodeID)) == ["train", "evaluate"])
+    #expect(entries[0].value != entries[1].value)
+    #expect(run.value(of: "accuracy-score") == entries.first { $0.nodeID == "evaluate" }?.value)
+  }
+
+  @Test func coversStatusesExperimentsPipelinesAndParameters() {
+    let statuses = Set(demo.runs.compactMap(\.status))
+    #expect(statuses.isSuperset(of: [.succeeded, .failed, .running, .pending]))
+    #expect(
+      demo.runs.filter { [.running, .pending].contains($0.status) }.allSatisfy {
+        $0.finishedAt == nil
+      })
+    #expect(demo.runs.filter { $0.status == .succeeded }.allSatisfy { ($0.duration ?? 0) > 0 })
+    #expect(Set(demo.runs.compactMap(\.experiment)) == Set(DemoRuns.experiments))
+    #expect(demo.experiments == DemoRuns.experiments)
+    #expect(Set(demo.runs.compactMap(\.pipeline)).count == 2)
+    let parameterNames = Set(demo.runs.flatMap(\.parameters).map(\.name))
+    #expect(parameterNames.isSuperset(of: ["learning_rate", "batch_size", "optimizer", "epochs"]))
+    #expect(
+      demo.runs.allSatisfy {
+        $0.createdAt.map { RFC3339.parse("2026-01-01T00:00:00Z")! < $0 } ?? false
+      })
+  }
+
+  @Test func hasLongAndNonASCIINames() {
+    #expect(demo.runs.contains { $0.name.count > 60 })
+    #expect(demo.runs.contains { $0.name.unicodeScalars.contains { $0.value > 0x2E80 } })
+    #expect(demo.runs.contains { $0.name.contains("é") })
+    #expect(demo.runs.contains { $0.name.hasPrefix("xgboost-training-") && $0.name.count == 26 })
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import RunsCore
+import Testing
+
+@testable import RunsUI
+
+@Suite struct ScreenSnapshotTests {
+  @Test func runsTableWide() {
+    var state = Fixture.state()
+    Fixture.press(&state, .down, .character(" "), .down, .down, .character(" "))
+    expectSnapshot(Fixture.render(state), named: "table-160x40")
+  }
+
+  @Test func runsTableNarrow() {
+    var state = Fixture.state(width: 60, height: 15)
+    Fixture.press(&state, .character(" "))
+    expectSnapshot(Fixture.render(state), named: "table-60x15")
+  }
+}
+
+@Suite struct MoreSnapshotTests {
+  func selectedThree(width: Int = 160, height: Int = 40) -> AppState {
+    var state = Fixture.state(width: width, height: height)
+    // Sort by name so the table order is predictable, then select r1, r2, r5.
+    Fixture.press(&state, .character("1"))
+    for name in [
+      "resnet-lr-0.1", "resnet-lr-0.01", "vit-base-with-a-very-long-name-that-does-not-fit",
+    ] {
+      let row = Fixture.shownNames(state).firstIndex(of: name)!
+      Fixture.press(&state, .home)
+      for _ in 0..<row { Fixture.press(&state, .down) }
+      Fixture.press(&state, .character(" "))
+    }
+    return state
+  }
+
+  @Test func compareWide() {
+    var state = selectedThree()
+    Fixture.press(&state, .character("c"))
+    expectSnapshot(Fixture.render(state), named: "compare-160x40")
+    Fixture.press(&state, .character("D"))
+    expectSnapshot(Fixture.render(state), named: "compare-delta-160x40")
+  }
+
+  @Test func compareNarrow() {
+    var state = selectedThree(width: 60, height: 15)
+    Fixture.press(&state, .character("c"))
+    expectSnapshot(Fixture.render(state), named: "compare-60x15")
+  }
+
+  @Test func details() {
+    var state = Fixture.state()
+    let row = Fixture.shownNames(state).firstIndex(of: "resnet-lr-0.01")!
+    for _ in 0..<row { Fixture.press(&state, .down) }
+    Fixture.press(&state, .enter)
+    expectSnapshot(Fixture.render(state), named: "details-160x40")
+    state = Fixture.state(width: 60, height: 15)
+    for _ in 0..<row { Fixture.press(&state, .down) }
+    Fixture.press(&state, .enter)
+    expectSnapshot(Fixture.render(state), named: "details-60x15")
+  }
+
+  @Test func help() {
+    var state = Fixture.state()
+    Fixture.press(&state, .character("?"))
+    expectSnapshot(Fixture.render(state), named: "help-160x40")
+    state = Fixture.state(width: 60, height: 15)
+    Fixture.press(&state, .character("?"))
+    expectSnapshot(Fixture.render(state), named: "help-60x15")
+  }
+
+  @Test func problems() {
+    var state = Fixture.state(problems: Fixture.problems)
+    Fixture.press(&state, .character("!"))
+    expectSnapshot(Fixture.render(state), named: "problems-160x40")
+    state = Fixture.state(width: 60, height: 15, problems: Fixture.problems)
+    Fixture.press(&state, .character("!"))
+    expectSnapshot(Fixture.render(state), named: "problems-60x15")
+  }
+
+  @Test func pickers() {
+    var state = Fixture.state()
+    Fixture.press(&state, .character("e"))
+    expectSnapshot(Fixture.render(state), named: "experiment-picker-160x40")
+    state = Fixture.state(width: 60, height: 15)
+    Fixture.press(&state, .character("m"), .down, .down, .down, .character(" "))
+    expectSnapshot(Fixture.render(state), named: "metric-picker-60x15")
+  }
+
+  @Test func emptyAndFilter() {
+    let empty = Fixture.state(runs: [], problems: Fixture.problems)
+    expectSnapshot(Fixture.render(empty), named: "empty-160x40")
+    var state = Fixture.state(width: 60, height: 15)
+    Fixture.press(&state, .character("/"))
+    Fixture.type(&state, "resnet")
+    expectSnapshot(Fixture.render(state), named: "filter-input-60x15")
+  }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@testable import RunsUI
+
+/// Compares a grid's text with `Snapshots/NAME.txt` beside this file. Run the tests with
+/// `UPDATE_SNAPSHOTS=1` to write the files from the current output (then review the diff).
+func expectSnapshot(
+  _ grid: Grid, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
+  let text = snapshotText(grid)
+  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Snapshots").appendingPathComponent(name + ".txt")
+  if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
+    try? text.write(to: url, atomically: true, encoding: .utf8)
+    return
+  }
+  guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+    Issue.record(
+      "No snapshot \(name).txt; run with UPDATE_SNAPSHOTS=1 to create it. Got:\n\(text)",
+      sourceLocation: sourceLocation)
+    return
+  }
+  if expected != text {
+    let diff = zip(
+      expected.split(separator: "\n", omittingEmptySubsequences: false),
+      text.split(separator: "\n", omittingEmptySubsequences: false)
+    ).enumerated().filter { $0.element.0 != $0.element.1 }
+      .map { "line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)" }
+    Issue.record(
+      "Snapshot \(name) differs:\n\(diff.prefix(8).joined(separator: "\n"))\nFull output:\n\(text)",
+      sourceLocation: sourceLocation)
+  }
+}
+
+/// The grid as text: one line per row, trailing spaces trimmed, framed by the size.
+func snapshotText(_ grid: Grid) -> String {
+  let lines = grid.lines.map { line in
+    String(line.reversed().drop { $0 == " " }.reversed())
+  }
+  return "size \(grid.width)x\(grid.height)\n" + lines.joined(separator: "\n") + "\n"
+}
