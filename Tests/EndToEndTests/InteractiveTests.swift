@@ -7,18 +7,18 @@ struct InteractiveTests {
   /// The runs of `RunTree.standard`, newest first: the order of the default sort.
   private let newestFirst = ["run-delta", "run-charlie", "run-bravo", "run-alpha"]
 
-  @Test func sortsByAMetricWithItsDigitKey() throws {
+  @Test func sortsByAMetricWithItsDigitKey() async throws {
     let tree = try RunTree(RunTree.standard)
     defer { tree.remove() }
     let session = try TmuxSession([tree.root.path], in: tree.root)
     defer { session.close() }
-    let first = try session.waitFor("run-alpha")
+    let first = try await session.waitFor("run-alpha")
     #expect(Screens.order(of: newestFirst, in: first) == newestFirst)
 
     let digit = try #require(Screens.digitKey(for: "accuracy", in: first))
     try session.send(digit)
     let byAccuracy = ["run-charlie", "run-alpha", "run-bravo", "run-delta"]
-    let sorted = try session.waitUntil("rows sorted by accuracy") {
+    let sorted = try await session.waitUntil("rows sorted by accuracy") {
       Screens.order(of: byAccuracy, in: $0) == byAccuracy
     }
     // The KFP UI's text for a PERCENTAGE metric.
@@ -27,22 +27,22 @@ struct InteractiveTests {
 
     // The same key again reverses the direction.
     try session.send(digit)
-    try session.waitUntil("rows sorted by accuracy, reversed") {
+    try await session.waitUntil("rows sorted by accuracy, reversed") {
       Screens.order(of: byAccuracy, in: $0) == Array(byAccuracy.reversed())
     }
   }
 
-  @Test func comparesThreeSelectedRuns() throws {
+  @Test func comparesThreeSelectedRuns() async throws {
     let tree = try RunTree(RunTree.standard)
     defer { tree.remove() }
     let session = try TmuxSession([tree.root.path], in: tree.root)
     defer { session.close() }
-    try session.waitFor("run-alpha")
+    try await session.waitFor("run-alpha")
     // Select the first three rows (newest first: delta, charlie, bravo), then compare.
     try session.send("g", "Space", "j", "Space", "j", "Space")
-    try session.waitFor("3 selected")
+    try await session.waitFor("3 selected")
     try session.send("c")
-    let screen = try session.waitUntil("the compare view") { screen in
+    let screen = try await session.waitUntil("the compare view") { screen in
       Screens.line(containing: "accuracy", in: screen).map {
         $0.contains("42.000%") && $0.contains("75.000%")
       } ?? false
@@ -60,78 +60,78 @@ struct InteractiveTests {
     #expect(!screen.contains("run-alpha"))
   }
 
-  @Test func theMouseSortsByAHeaderAndPicksARow() throws {
+  @Test func theMouseSortsByAHeaderAndPicksARow() async throws {
     let tree = try RunTree(RunTree.standard)
     defer { tree.remove() }
     let session = try TmuxSession([tree.root.path], in: tree.root, width: 90, height: 20)
     defer { session.close() }
-    let first = try session.waitFor("run-alpha")
+    let first = try await session.waitFor("run-alpha")
     let header = try #require(Screens.line(containing: "Run name", in: first))
     let loss = try #require(header.range(of: "loss"))
     try session.click(x: header.distance(from: header.startIndex, to: loss.lowerBound) + 1, y: 0)
     // A cost-like metric sorts lowest first.
     let byLoss = ["run-bravo", "run-alpha", "run-charlie", "run-delta"]
-    let sorted = try session.waitUntil("rows sorted by loss") {
+    let sorted = try await session.waitUntil("rows sorted by loss") {
       Screens.order(of: byLoss, in: $0) == byLoss
     }
     let row = try #require(sorted.split(separator: "\n").firstIndex { $0.contains("run-charlie") })
     try session.click(x: 4, y: row)
     // The cursor row is drawn in reverse video; wait for it before typing, as a person would
     // (curses drops a click that arrives in the same read as a following key).
-    try session.waitUntil("the cursor on run-charlie", styled: true) { screen in
+    try await session.waitUntil("the cursor on run-charlie", styled: true) { screen in
       Screens.line(containing: "run-charlie", in: screen)?.contains("\u{1B}[7m") ?? false
     }
     try session.send("Enter")
-    let details = try session.waitUntil("the details of run-charlie") {
+    let details = try await session.waitUntil("the details of run-charlie") {
       !$0.contains("run-bravo") && $0.contains("run-charlie")
     }
     #expect(details.contains("98.000%"))
   }
 
-  @Test func survivesATinyTerminalAndComesBack() throws {
+  @Test func survivesATinyTerminalAndComesBack() async throws {
     let tree = try RunTree(RunTree.standard)
     defer { tree.remove() }
     let session = try TmuxSession([tree.root.path], in: tree.root)
     defer { session.close() }
-    try session.waitFor("run-alpha")
+    try await session.waitFor("run-alpha")
     try session.resize(width: 12, height: 4)
-    try session.waitUntil("a redraw at 12×4") { !$0.contains("run-charlie") }
+    try await session.waitUntil("a redraw at 12×4") { !$0.contains("run-charlie") }
     try session.send("j", "k", "G", "g", "?")
     try session.send("Escape")
     try session.resize(width: 1, height: 1)
     try session.resize(width: 120, height: 30)
-    let screen = try session.waitFor("run-alpha")
+    let screen = try await session.waitFor("run-alpha")
     #expect(Screens.order(of: newestFirst, in: screen) == newestFirst)
     try session.send("q")
-    #expect(try session.waitForExit() == 0)
+    #expect(try await session.waitForExit() == 0)
   }
 
   @Test(arguments: ["q", "C-c"])
-  func quitsWithStatusZeroAndRestoresTheTerminal(key: String) throws {
+  func quitsWithStatusZeroAndRestoresTheTerminal(key: String) async throws {
     let tree = try RunTree(RunTree.standard)
     defer { tree.remove() }
     let session = try TmuxSession([tree.root.path], in: tree.root)
     defer { session.close() }
-    try session.waitFor("run-alpha")
+    try await session.waitFor("run-alpha")
     // While it runs: the alternate screen, no cursor, mouse reporting, keypad mode.
     #expect(try session.paneValue(Self.terminalState) == "1 0 1 1")
     try session.send(key)
-    #expect(try session.waitForExit() == 0)
+    #expect(try await session.waitForExit() == 0)
     try expectRestored(session)
   }
 
-  @Test func aSignalRestoresTheTerminal() throws {
+  @Test func aSignalRestoresTheTerminal() async throws {
     let tree = try RunTree(RunTree.standard)
     defer { tree.remove() }
     let session = try TmuxSession([tree.root.path], in: tree.root)
     defer { session.close() }
-    try session.waitFor("run-alpha")
-    #expect(kill(try session.pid(), SIGTERM) == 0)
-    #expect(try session.waitForExit() == 128 + SIGTERM)
+    try await session.waitFor("run-alpha")
+    #expect(kill(try await session.pid(), SIGTERM) == 0)
+    #expect(try await session.waitForExit() == 128 + SIGTERM)
     try expectRestored(session)
   }
 
-  @Test func anEscapeSequenceInARunNameNeverReachesTheTerminal() throws {
+  @Test func anEscapeSequenceInARunNameNeverReachesTheTerminal() async throws {
     let tree = try RunTree(
       RunTree.standard + [
         RunTree.RunSpec(folder: "evil\u{1B}[2Jname", metrics: [("accuracy", 0.5, "PERCENTAGE")])
@@ -139,33 +139,33 @@ struct InteractiveTests {
     defer { tree.remove() }
     let session = try TmuxSession([tree.root.path], in: tree.root)
     defer { session.close() }
-    let screen = try session.waitFor("[2Jname")
+    let screen = try await session.waitFor("[2Jname")
     // The ESC is shown replaced, and the screen was not cleared: header and rows are there.
     #expect(screen.contains("evil\u{FFFD}[2Jname"))
     #expect(screen.contains("Run name"))
     #expect(Screens.order(of: newestFirst, in: screen) == newestFirst)
   }
 
-  @Test func aTerminalWithoutCursorMovementGetsOneSentence() throws {
+  @Test func aTerminalWithoutCursorMovementGetsOneSentence() async throws {
     let tree = try RunTree(RunTree.standard)
     defer { tree.remove() }
     let session = try TmuxSession([tree.root.path], in: tree.root, environment: ["TERM": "dumb"])
     defer { session.close() }
-    let status = try session.waitForExit()
+    let status = try await session.waitForExit()
     #expect(status != 0)
     let screen = try session.screen()
     #expect(screen.contains("cannot move the cursor"))
     #expect(!screen.contains("run-alpha"))
   }
 
-  @Test func aNonUTF8LocaleGetsASCIIOnly() throws {
+  @Test func aNonUTF8LocaleGetsASCIIOnly() async throws {
     let tree = try RunTree(RunTree.standard)
     defer { tree.remove() }
     let session = try TmuxSession([tree.root.path], in: tree.root, environment: ["LANG": "C"])
     defer { session.close() }
-    try session.waitFor("run-alpha")
+    try await session.waitFor("run-alpha")
     try session.send(try #require(Screens.digitKey(for: "accuracy", in: try session.screen())))
-    let screen = try session.waitUntil("sorted by accuracy") {
+    let screen = try await session.waitUntil("sorted by accuracy") {
       Screens.order(of: ["run-charlie", "run-delta"], in: $0) == ["run-charlie", "run-delta"]
     }
     let nonASCII = screen.unicodeScalars.filter { !$0.isASCII }

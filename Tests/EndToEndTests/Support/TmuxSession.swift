@@ -127,7 +127,7 @@ final class TmuxSession {
   func waitUntil(
     _ what: String, timeout: TimeInterval = 10, styled: Bool = false,
     _ condition: (String) -> Bool
-  ) throws -> String {
+  ) async throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
     while true {
@@ -136,18 +136,18 @@ final class TmuxSession {
       if Date() > deadline {
         throw Failure(description: "timed out waiting for \(what); the screen was:\n\(last)")
       }
-      Thread.sleep(forTimeInterval: 0.05)
+      try await Task.sleep(nanoseconds: 50_000_000)
     }
   }
 
   /// Waits until the screen shows `text`.
   @discardableResult
-  func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
-    try waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+  func waitFor(_ text: String, timeout: TimeInterval = 10) async throws -> String {
+    try await waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
   }
 
   /// The program's process id.
-  func pid() throws -> Int32 {
+  func pid() async throws -> Int32 {
     let deadline = Date().addingTimeInterval(10)
     while true {
       if let text = try? String(contentsOf: pidFile, encoding: .utf8),
@@ -156,12 +156,12 @@ final class TmuxSession {
         return pid
       }
       if Date() > deadline { throw Failure(description: "kfp-runs did not start") }
-      Thread.sleep(forTimeInterval: 0.05)
+      try await Task.sleep(nanoseconds: 50_000_000)
     }
   }
 
   /// Waits for the program to end; returns its exit status (128 + N for signal N).
-  func waitForExit(timeout: TimeInterval = 10) throws -> Int32 {
+  func waitForExit(timeout: TimeInterval = 10) async throws -> Int32 {
     let deadline = Date().addingTimeInterval(timeout)
     while true {
       if let text = try? String(contentsOf: statusFile, encoding: .utf8),
@@ -172,7 +172,7 @@ final class TmuxSession {
       if Date() > deadline {
         throw Failure(description: "kfp-runs did not exit; the screen was:\n\(try screen())")
       }
-      Thread.sleep(forTimeInterval: 0.05)
+      try await Task.sleep(nanoseconds: 50_000_000)
     }
   }
 
