@@ -174,12 +174,13 @@ enum CompareScreen {
     var segments = [
       Segment("compare \(compare.runIDs.count) run\(compare.runIDs.count == 1 ? "" : "s")", bar),
       Segment(
-        compare.delta ? "D: delta vs \(first)" : "D: values",
-        compare.delta ? theme.statusBarAlert : bar, priority: 5),
+        compare.delta
+          ? "delta vs \(TextLayout.fit(TextSanitizer.clean(first), width: 16))" : "values",
+        compare.delta ? theme.statusBarAlert : bar, priority: 6),
       Segment(
-        compare.hideUniform ? "x: uniform rows hidden" : "x: all rows",
+        compare.hideUniform ? "uniform hidden" : "all rows",
         compare.hideUniform ? theme.statusBarAlert : bar, priority: 5),
-      Segment("d: flip best", bar),
+      Segment("D delta · x uniform · d flip best", bar),
     ]
     segments += StatusBar.commonSegments(state, theme)
     return segments
