@@ -21,6 +21,16 @@ extension AppState {
       indexByID.reserveCapacity(runs.count + batch.runs.count)
       runs.reserveCapacity(runs.count + batch.runs.count)
     }
+    // The source's own list names experiments; runs may carry only an id.
+    for experiment in batch.experiments {
+      if experimentIDs.contains(experiment.id),
+        let index = experiments.firstIndex(where: { $0.id == experiment.id })
+      {
+        experiments[index] = experiment
+      } else {
+        addExperiment(experiment)
+      }
+    }
     var lastExperimentID: String?
     for run in batch.runs {
       if replacing { seenDuringReload.insert(run.id) }
@@ -36,7 +46,6 @@ extension AppState {
         lastExperimentID = experiment.id
       }
     }
-    for experiment in batch.experiments { addExperiment(experiment) }
     for problem in batch.problems where problemSet.insert(problem).inserted {
       problems.append(problem)
     }

@@ -70,10 +70,12 @@ extension AppState {
   }
 
   private mutating func rebuildScope() {
-    if scope == .all {
+    switch scope {
+    case .all:
       model.scope = nil
-    } else {
-      model.scope = runs.indices.filter { scope.contains(runs[$0]) }
+    case .experiment(let key):
+      let ids = Set(experiments.filter { $0.id == key || $0.name == key }.map(\.id))
+      model.scope = runs.indices.filter { scope.contains(runs[$0], experimentIDs: ids) }
     }
     var widths = ContentWidths()
     var firstExperiment: String??
