@@ -7,6 +7,17 @@ import Foundation
 /// `created_at`, checks a Bearer token or a cookie, can sit behind a `/pipeline` prefix, and
 /// misbehaves on request: scripted replies by request number, a page token that repeats,
 /// a redirect to another server. Every request is recorded.
+///
+/// ```swift
+/// var options = KFPTestServer.Options(runs: TestRun.samples(count: 450))
+/// options.token = "secret"                  // requests need `Authorization: Bearer secret`
+/// options.script = [2: .html(status: 502, title: "502 Bad Gateway")]  // the 2nd request
+/// let server = try KFPTestServer(options)
+/// defer { server.stop() }
+/// // kfp-runs list \(server.baseURL) --token secret …; then inspect server.requests
+/// ```
+///
+/// Other test targets use it by adding `"KFPTestServer"` to their dependencies.
 public final class KFPTestServer: @unchecked Sendable {
   /// What the server holds and how it behaves.
   public struct Options: Sendable {

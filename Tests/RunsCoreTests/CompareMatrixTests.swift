@@ -104,3 +104,25 @@ import Testing
     #expect(matrix.delta(row: 0, run: 0) == nil)
   }
 }
+
+@Suite struct CompareMatrixEntryTests {
+  /// A metric reported by several nodes shows the run-level entry (first node in node-id
+  /// order, finite values only), exactly as `Run.metric(named:)` picks it.
+  @Test func cellsAreTheRunLevelEntries() {
+    let run = Run(
+      id: "r", name: "r",
+      metrics: [
+        Metric(name: "m", nodeID: "train", value: 1, format: .raw),
+        Metric(name: "m", nodeID: "eval", value: 2, format: .percentage),
+        Metric(name: "m", nodeID: "a-first", value: .nan, format: .raw),
+        Metric(name: "m", nodeID: "eval", value: 3, format: .raw),
+        Metric(name: "only-nan", nodeID: "x", value: .infinity, format: .raw),
+      ])
+    let matrix = CompareMatrix(runs: [run, Fixture.run("other", metrics: [("m", 5)])])
+    #expect(matrix.metricNames == ["m"])
+    #expect(matrix.metric(row: 0, run: 0) == run.metric(named: "m"))
+    #expect(matrix.metric(row: 0, run: 0)?.value == 2)
+    #expect(matrix.format(row: 0) == .percentage)
+    #expect(matrix.best(row: 0) == [1])
+  }
+}

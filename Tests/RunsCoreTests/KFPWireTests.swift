@@ -332,3 +332,58 @@ private func date(_ text: String) -> Date {
     }
   }
 }
+
+/// Random documents built from the wire's own field names: whatever the shape, reading never
+/// traps, every run read has an id, and every problem carries the location it was given.
+@Suite struct KFPWireRandomShapeTests {
+  private struct Generator {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+  }
+
+  private static let keys = [
+    "id", "name", "status", "created_at", "finished_at", "error", "pipeline_spec", "pipeline_name",
+    "parameters", "value", "resource_references", "key", "type", "metrics", "node_id",
+    "number_value", "format", "run", "runs", "total_size", "next_page_token", "experiments",
+    "runtime_config", "numberValue", "createdAt",
+  ]
+  private static let strings = [
+    "", "EXPERIMENT", "PIPELINE", "RAW", "PERCENTAGE", "Succeeded", "2026-01-02T03:04:05Z",
+    "1970-01-01T00:00:00Z", "NaN", "-Infinity", "1e999", "x\u{1B}[2J",
+  ]
+
+  private func value(_ random: inout Generator, depth: Int) -> JSONValue {
+    switch random.next(depth > 4 ? 5 : 7) {
+    case 0: return .null
+    case 1: return .bool(random.next(2) == 0)
+    case 2: return .number([0, -1, 0.5, 1e300, .nan, .infinity, 3][random.next(7)])
+    case 3, 4: return .string(Self.strings[random.next(Self.strings.count)])
+    case 5: return .array((0..<random.next(4)).map { _ in value(&random, depth: depth + 1) })
+    default:
+      return .object(
+        JSONObject(
+          members: (0..<random.next(6)).map { _ in
+            JSONObject.Member(
+              key: Self.keys[random.next(Self.keys.count)], value: value(&random, depth: depth + 1))
+          }))
+    }
+  }
+
+  @Test func anyShapeReadsWithoutTrapping() {
+    var random = Generator(state: 42)
+    for _ in 0..<3_000 {
+      let document = value(&random, depth: 0)
+      let (run, problems) = KFPWire.run(from: document, location: "loc")
+      if let run { #expect(!run.id.isEmpty) }
+      let page = KFPWire.runsPage(from: document, location: "loc")
+      #expect(page.runs.allSatisfy { !$0.id.isEmpty })
+      let experiments = KFPWire.experiments(from: document, location: "loc")
+      let all = problems + page.problems + experiments.problems
+      #expect(all.allSatisfy { $0.location == "loc" })
+      #expect(all.allSatisfy { !$0.message.unicodeScalars.contains { $0.value == 0x1B } })
+    }
+  }
+}

@@ -130,14 +130,20 @@ private typealias SortOrder = RunsCore.SortOrder
     var metrics: [(String, Double)] = []
     if pick(4) != 0 { metrics.append(("m", values[pick(UInt64(values.count))] + Double(pick(3)))) }
     if pick(5) == 0 { metrics.append(("m", .nan)) }
-    let names = ["alpha", "Alpha", "beta", "", "Ärger", "zeta", "ALPHA"]
+    // Long names share prefixes longer than one 7-byte sort key, and some are prefixes of
+    // others.
+    let names = [
+      "alpha", "Alpha", "beta", "", "Ärger", "zeta", "ALPHA", "experiment-run-000001",
+      "experiment-run-00000", "Experiment-Run-0000010", "experiment-run-000001\u{0}",
+      "experiment-run-000001x", "experiment-run-", "experiment-run-000001-ärger",
+    ]
     let created: Double? = pick(6) == 0 ? nil : Double(pick(5)) * 100
     let finished: Double? = created.flatMap { pick(3) == 0 ? nil : $0 + Double(pick(4)) * 10 }
     return Fixture.run(
-      "id\(pick(30))", name: names[pick(7)], created: created, finished: finished,
+      "id\(pick(30))", name: names[pick(UInt64(names.count))], created: created, finished: finished,
       status: pick(4) == 0 ? nil : RunStatus.allCases[pick(8)],
-      experiment: pick(3) == 0 ? nil : names[pick(7)],
-      pipeline: pick(3) == 0 ? nil : names[pick(7)],
+      experiment: pick(3) == 0 ? nil : names[pick(UInt64(names.count))],
+      pipeline: pick(3) == 0 ? nil : names[pick(UInt64(names.count))],
       metrics: metrics)
   }
 
@@ -196,5 +202,21 @@ private typealias SortOrder = RunsCore.SortOrder
       default: return tieBreak(a, b)
       }
     }
+  }
+}
+
+@Suite struct RunSorterLongTextTests {
+  /// Very long names neither overflow the stack nor take long: they compare on their first
+  /// 256 bytes, and names equal that far tie (start time, then id decide).
+  @Test func longNames() {
+    let long = String(repeating: "x", count: 100_000)
+    let runs = [
+      Fixture.run("a", name: long + "b", created: 1),
+      Fixture.run("b", name: long + "a", created: 2),
+      Fixture.run("c", name: String(long.prefix(250)) + "a", created: 3),
+      Fixture.run("d", name: String(long.prefix(250)), created: 4),
+    ]
+    let order = RunSorter.sort(runs, by: RunsCore.SortOrder(column: .name, ascending: true))
+    #expect(order.map(\.id) == ["d", "c", "b", "a"])
   }
 }

@@ -194,6 +194,27 @@ private let metricsFile = "mlpipeline-metrics.json"
     #expect(result?.runs.map(\.id) == ["run"])
   }
 
+  @Test func unreadableEntriesAreProblemsNotFailures() throws {
+    let tree = try TemporaryTree()
+    try tree.makeDirectory("dangling")
+    try tree.symlink("dangling/\(metricsFile)", to: tree.path("gone"))
+    try tree.symlink("dangling/run.json", to: tree.path("gone-too"))
+    try tree.write("odd/\(metricsFile)/inner/\(metricsFile)", metricsJSON([("m", 1, nil)]))
+    let result = DirectorySource(root: tree.root).load()
+    #expect(result.sourceFailure == nil)
+    #expect(result.runs.map(\.id) == ["dangling", "odd"])
+    #expect(result.runs[1].metrics.map(\.nodeID) == ["\(metricsFile)/inner"])
+    let messages = result.problems.map {
+      "\(($0.location as NSString).lastPathComponent): \($0.message)"
+    }
+    #expect(
+      messages == [
+        "\(metricsFile): cannot be read: No such file or directory",
+        "run.json: cannot be read: No such file or directory",
+        "\(metricsFile): is a directory, not a metrics file; its contents are read as a step",
+      ])
+  }
+
   @Test func anOversizedFileIsSkippedWithAProblem() throws {
     let tree = try TemporaryTree()
     try tree.write("run/big/\(metricsFile)", "")

@@ -165,10 +165,9 @@ import Testing
     options.intercept = { _ in HTTPReply.json("{}").delayed(30) }
     let server = try KFPTestServer(options)
     defer { server.stop() }
-    let started = Date()
+    // The server would answer after 30 s; a timeout problem means the client stopped waiting.
+    // (No wall-clock assertion: other tests share the machine and the thread pool.)
     let result = await testSource(testOptions(server.baseURL, timeout: 0.5)).load()
-    // Far below the server's 30 s: the timeout ended the wait (loose, as the machine may be busy).
-    #expect(Date().timeIntervalSince(started) < 10)
     let failure = try #require(result.sourceFailure)
     #expect(
       failure.message.contains("No answer from \(server.baseURL.absoluteString) within 0.5 seconds")

@@ -11,7 +11,7 @@ struct ServerTLSTests {
     let directory = NSTemporaryDirectory() + "kfp-runs-tls-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    try run([
+    try await run([
       "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
       "-keyout", directory + "/key.pem", "-out", directory + "/cert.pem",
     ])
@@ -45,13 +45,21 @@ struct ServerTLSTests {
     #expect(!texts(result.problems).contains("tls-secret-token"))
   }
 
-  private func run(_ arguments: [String]) throws {
+  /// Runs openssl without blocking a thread of the shared pool while it works.
+  private func run(_ arguments: [String]) async throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
     process.arguments = arguments
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+      process.terminationHandler = { _ in continuation.resume() }
+      do {
+        try process.run()
+      } catch {
+        process.terminationHandler = nil
+        continuation.resume()
+      }
+    }
   }
 }

@@ -12,8 +12,10 @@ public struct CompareMatrix: Sendable {
   /// `!higherIsBetter(row:)` here.
   public let directionOverrides: [String: Bool]
 
-  /// Row-major: `cells[row * runs.count + run]`.
-  private let cells: [Metric?]
+  /// Row-major, `[row * runs.count + run]`: the index of the run-level entry in that run's
+  /// `metrics`, -1 when missing. (Indices, not `Metric` copies: comparing every run of a
+  /// large table must not copy every entry.)
+  private let entries: [Int32]
   private let formats: [MetricFormat]
   private let bests: [Set<Int>]
 
@@ -23,18 +25,15 @@ public struct CompareMatrix: Sendable {
     self.directionOverrides = directionOverrides
     let names = MetricColumns.all(in: runs)
     metricNames = names
-    var cells: [Metric?] = []
-    cells.reserveCapacity(names.count * runs.count)
-    for name in names {
-      for run in runs { cells.append(run.metric(named: name)) }
-    }
-    self.cells = cells
+    let entries = Self.runLevelEntries(runs, names: names)
+    self.entries = entries
     formats = names.map { MetricColumns.format(of: $0, in: runs) }
     let runCount = runs.count
     bests = names.indices.map { row in
       let higher = directionOverrides[names[row]] ?? MetricDirection.higherIsBetter(names[row])
-      let values = (0..<runCount).compactMap { run in
-        cells[row * runCount + run].map { (run: run, value: $0.value) }
+      let values = (0..<runCount).compactMap { run -> (run: Int, value: Double)? in
+        let entry = entries[row * runCount + run]
+        return entry < 0 ? nil : (run, runs[run].metrics[Int(entry)].value)
       }
       guard
         let best = higher
@@ -48,7 +47,8 @@ public struct CompareMatrix: Sendable {
   /// The run-level entry of metric row `row` in run `run`; `nil` when missing or out of range.
   public func metric(row: Int, run: Int) -> Metric? {
     guard metricNames.indices.contains(row), runs.indices.contains(run) else { return nil }
-    return cells[row * runs.count + run]
+    let entry = entries[row * runs.count + run]
+    return entry < 0 ? nil : runs[run].metrics[Int(entry)]
   }
 
   /// The format of row `row`'s metric (from the first run that has it).
@@ -96,6 +96,26 @@ public struct CompareMatrix: Sendable {
   public func isParameterUniform(row: Int) -> Bool {
     guard let first = parameter(row: row, run: 0) else { return false }
     return runs.indices.allSatisfy { parameter(row: row, run: $0) == first }
+  }
+
+  /// For every (row, run), the entry `Run.metric(named:)` picks (the finite entry of the first
+  /// node in node-id order), found in one pass over each run's entries.
+  private static func runLevelEntries(_ runs: [Run], names: [String]) -> [Int32] {
+    var rowOf: [String: Int] = [:]
+    for (row, name) in names.enumerated() { rowOf[name] = row }
+    var entries = [Int32](repeating: -1, count: names.count * runs.count)
+    for (column, run) in runs.enumerated() {
+      let metrics = run.metrics
+      for (index, metric) in metrics.enumerated() where metric.value.isFinite {
+        guard let row = rowOf[metric.name] else { continue }
+        let slot = row * runs.count + column
+        let current = entries[slot]
+        if current < 0 || metric.nodeID < metrics[Int(current)].nodeID {
+          entries[slot] = Int32(index)
+        }
+      }
+    }
+    return entries
   }
 
   private static func orderedParameterNames(_ runs: [Run]) -> [String] {

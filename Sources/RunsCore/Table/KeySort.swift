@@ -1,76 +1,99 @@
-/// Sorts indices by several `Double` keys (the first decides, the next breaks its ties, and
-/// so on), then by a final comparison. A key is a function of the index; the later ones are
-/// only asked about tied indices.
+/// Sorts indices by a chain of keys: the level-0 key decides, the level-1 key breaks its
+/// ties, and so on, then a final comparison. A key maps an index to a `UInt64` whose
+/// unsigned order is the wanted order.
 ///
-/// Why not `indices.sort { keys[$0] < keys[$1] }`: every comparison would chase an index into
-/// a large array. Instead each index is packed with the high bits of its order-preserving key
-/// into one `UInt64`, the packed array is sorted as plain integers (as fast as sorting a bare
-/// `[Double]`), and only the rare groups whose truncated keys collide are sorted again.
+/// Why not `indices.sort { keys[$0] < keys[$1] }`: every comparison would chase indices into
+/// large arrays. Instead each index is packed with the high bits of its key into one
+/// `UInt64`, the packed array is sorted as plain integers (as fast as sorting a bare
+/// `[Double]`), and only the groups whose truncated keys collide are sorted again, by their
+/// exact keys; groups with equal exact keys go on to the next level.
 enum KeySort {
-  typealias Key = (Int) -> Double
+  /// An order-preserving key per index.
+  typealias Key = (Int) -> UInt64
+  /// The key of a level for a group of indices tied on every earlier level; `nil` when
+  /// there are no more levels (the final comparison decides).
+  typealias Levels = (_ level: Int, _ group: UnsafeBufferPointer<Int>) -> Key?
 
-  static func sort(_ items: inout [Int], levels: [Key], final: (Int, Int) -> Bool) {
-    sort(&items, levels: levels[...], final: final)
+  /// Groups this small skip the packing and sort (key, index) pairs directly.
+  private static let smallGroup = 64
+
+  static func sort(_ items: inout [Int], levels: Levels, final: (Int, Int) -> Bool) {
+    items.withUnsafeMutableBufferPointer { buffer in
+      sortGroup(buffer, level: 0, levels: levels, final: final)
+    }
   }
 
-  private static func sort(
-    _ items: inout [Int], levels: ArraySlice<Key>, final: (Int, Int) -> Bool
+  private static func sortGroup(
+    _ items: UnsafeMutableBufferPointer<Int>, level: Int, levels: Levels,
+    final: (Int, Int) -> Bool
   ) {
-    guard items.count > 1 else { return }
-    guard let key = levels.first else {
-      items.sort(by: final)
-      return
-    }
     let count = items.count
-    let positionBits = UInt64.bitWidth - UInt64(count - 1).leadingZeroBitCount
-    guard positionBits <= 40 else {
-      items.sort { fullOrder($0, $1, levels: levels, final: final) }
+    guard count > 1 else { return }
+    // Skip the levels on which the whole group ties (a loop, not recursion: the stack stays
+    // flat however many levels there are).
+    var level = level
+    var levelKey: Key?
+    while let key = levels(level, UnsafeBufferPointer(items)) {
+      let first = key(items[0])
+      if (1..<count).allSatisfy({ key(items[$0]) == first }) {
+        level += 1
+      } else {
+        levelKey = key
+        break
+      }
+    }
+    guard let key = levelKey else {
+      var buffer = items  // The same memory: sorting through a copy of the pointer is in place.
+      buffer.sort(by: final)
       return
     }
+    if count <= smallGroup {
+      sortByExactKey(items, key: key, level: level, levels: levels, final: final)
+      return
+    }
+    let positionBits = UInt64.bitWidth - UInt64(count - 1).leadingZeroBitCount
     let positionMask: UInt64 = (1 << UInt64(positionBits)) - 1
     var packed = [UInt64](repeating: 0, count: count)
     for position in 0..<count {
-      packed[position] = (orderedBits(key(items[position])) & ~positionMask) | UInt64(position)
+      packed[position] = (key(items[position]) & ~positionMask) | UInt64(position)
     }
     packed.sort()
-    var sorted = [Int](repeating: 0, count: count)
+    let original = Array(items)
     for position in 0..<count {
-      sorted[position] = items[Int(packed[position] & positionMask)]
+      items[position] = original[Int(packed[position] & positionMask)]
     }
-    // Runs of equal truncated keys: equal full keys go to the next level, nearly equal ones
-    // get a full comparison sort.
+    // Runs of equal truncated keys: sort them by their exact keys.
     var start = 0
     while start < count {
       let high = packed[start] & ~positionMask
       var end = start + 1
       while end < count && packed[end] & ~positionMask == high { end += 1 }
-      if end - start > 32 {
-        var group = Array(sorted[start..<end])
-        let first = key(group[0])
-        if group.allSatisfy({ key($0) == first }) {
-          sort(&group, levels: levels.dropFirst(), final: final)
-        } else {
-          group.sort { fullOrder($0, $1, levels: levels, final: final) }
-        }
-        sorted.replaceSubrange(start..<end, with: group)
-      } else if end - start > 1 {
-        // Small groups (exact ties are mostly pairs): compare directly, no packing.
-        sorted[start..<end].sort { fullOrder($0, $1, levels: levels, final: final) }
+      if end - start > 1 {
+        let run = UnsafeMutableBufferPointer(rebasing: items[start..<end])
+        sortByExactKey(run, key: key, level: level, levels: levels, final: final)
       }
       start = end
     }
-    items = sorted
   }
 
-  private static func fullOrder(
-    _ a: Int, _ b: Int, levels: ArraySlice<Key>, final: (Int, Int) -> Bool
-  ) -> Bool {
-    for key in levels {
-      let x = key(a)
-      let y = key(b)
-      if x != y { return x < y }
+  /// Sorts by the exact key of `level`, then each run of equal keys by the next levels.
+  private static func sortByExactKey(
+    _ items: UnsafeMutableBufferPointer<Int>, key: Key, level: Int, levels: Levels,
+    final: (Int, Int) -> Bool
+  ) {
+    var pairs = items.map { (key: key($0), item: $0) }
+    pairs.sort { $0.key < $1.key }
+    for position in pairs.indices { items[position] = pairs[position].item }
+    var start = 0
+    while start < pairs.count {
+      var end = start + 1
+      while end < pairs.count && pairs[end].key == pairs[start].key { end += 1 }
+      if end - start > 1 {
+        let run = UnsafeMutableBufferPointer(rebasing: items[start..<end])
+        sortGroup(run, level: level + 1, levels: levels, final: final)
+      }
+      start = end
     }
-    return final(a, b)
   }
 
   /// A `UInt64` whose unsigned order is the numeric order of `x` (NaN excluded; -0 and +0

@@ -20,9 +20,13 @@ public enum RunSorter {
 public struct RunSortKeys: Sendable {
   /// The runs the keys belong to; indices refer to this array.
   public let runs: [Run]
-  /// Per column, one number per run (NaN when missing): the value for numeric columns, the
-  /// rank of the lowercased text for text columns.
-  private var columns: [Column: [Double]] = [:]
+  private var columns: [Column: ColumnKeys] = [:]
+
+  private enum ColumnKeys: Sendable {
+    /// One value per run, NaN when missing.
+    case numbers([Double])
+    case texts(TextSortKeys)
+  }
 
   /// Creates an empty key cache for `runs`.
   public init(runs: [Run]) {
@@ -31,19 +35,50 @@ public struct RunSortKeys: Sendable {
 
   /// The indices of `runs` in sorted order (see `RunSorter`).
   public mutating func sortedIndices(by order: SortOrder) -> [Int] {
-    let values = keys(for: order.column)
-    // Fold the direction in, so that ascending order of the key is the requested order with
-    // missing values (+∞) last in both directions.
-    let ascending = order.ascending
-    let primary = values.map { value in value.isNaN ? .infinity : (ascending ? value : -value) }
     let runs = runs
-    var indices = Array(runs.indices)
-    KeySort.sort(&indices, levels: [{ primary[$0] }, { Self.newestFirst(runs[$0]) }]) { a, b in
+    let newestFirst: KeySort.Key = { KeySort.orderedBits(Self.newestFirst(runs[$0])) }
+    let byID: (Int, Int) -> Bool = { a, b in
       let idA = runs[a].id
       let idB = runs[b].id
       return idA != idB ? idA < idB : a < b
     }
-    return indices
+    let ascending = order.ascending
+    // Runs missing the value go last in both directions, ordered by the tie-breaks alone.
+    var present: [Int] = []
+    var missing: [Int] = []
+    present.reserveCapacity(runs.count)
+    switch keys(for: order.column) {
+    case .numbers(let values):
+      for index in values.indices {
+        if values[index].isNaN { missing.append(index) } else { present.append(index) }
+      }
+      KeySort.sort(
+        &present,
+        levels: { level, _ in
+          switch level {
+          case 0: { KeySort.orderedBits(ascending ? values[$0] : -values[$0]) }
+          case 1: newestFirst
+          default: nil
+          }
+        }, final: byID)
+    case .texts(let texts):
+      for index in runs.indices {
+        if texts.isMissing(index) { missing.append(index) } else { present.append(index) }
+      }
+      // Level k compares bytes 7k..<7k+7 (a group of equal texts passes these levels with
+      // one linear check each); after the last chunk, the start time decides.
+      let chunks = texts.chunkCount
+      KeySort.sort(
+        &present,
+        levels: { level, _ in
+          if level < chunks {
+            return ascending ? { texts.key($0, chunk: level) } : { ~texts.key($0, chunk: level) }
+          }
+          return level == chunks ? newestFirst : nil
+        }, final: byID)
+    }
+    KeySort.sort(&missing, levels: { level, _ in level == 0 ? newestFirst : nil }, final: byID)
+    return present + missing
   }
 
   /// Extracts the keys of `column` now, so a later sort by it does not have to.
@@ -51,38 +86,21 @@ public struct RunSortKeys: Sendable {
     _ = keys(for: column)
   }
 
-  private mutating func keys(for column: Column) -> [Double] {
+  private mutating func keys(for column: Column) -> ColumnKeys {
     if let cached = columns[column] { return cached }
-    let extracted: [Double]
+    let extracted: ColumnKeys
     switch column {
-    case .metric(let name): extracted = runs.map { finiteOrNaN($0.value(of: name)) }
-    case .duration: extracted = runs.map { finiteOrNaN($0.duration) }
-    case .created: extracted = runs.map { finiteOrNaN($0.createdAt?.timeIntervalSince1970) }
-    case .name: extracted = Self.textRanks(runs.map { $0.name })
-    case .status: extracted = Self.textRanks(runs.map { $0.status?.rawValue })
-    case .experiment: extracted = Self.textRanks(runs.map { $0.experiment?.name })
-    case .pipeline: extracted = Self.textRanks(runs.map { $0.pipeline })
+    case .metric(let name): extracted = .numbers(runs.map { finiteOrNaN($0.value(of: name)) })
+    case .duration: extracted = .numbers(runs.map { finiteOrNaN($0.duration) })
+    case .created:
+      extracted = .numbers(runs.map { finiteOrNaN($0.createdAt?.timeIntervalSince1970) })
+    case .name: extracted = .texts(TextSortKeys(runs.map { $0.name }))
+    case .status: extracted = .texts(TextSortKeys(runs.map { $0.status?.rawValue }))
+    case .experiment: extracted = .texts(TextSortKeys(runs.map { $0.experiment?.name }))
+    case .pipeline: extracted = .texts(TextSortKeys(runs.map { $0.pipeline }))
     }
     columns[column] = extracted
     return extracted
-  }
-
-  /// The rank of each text among the distinct lowercased texts in A→Z order; NaN for none
-  /// or empty. Ranking turns a text sort into a number sort, and status, experiment and
-  /// pipeline have few distinct values, so it is cheap.
-  private static func textRanks(_ texts: [String?]) -> [Double] {
-    var rankOf: [String: Double] = [:]
-    let lowered = texts.map { text -> String? in
-      guard let text, !text.isEmpty else { return nil }
-      return text.lowercased()
-    }
-    for text in lowered {
-      if let text { rankOf[text] = 0 }
-    }
-    for (rank, text) in rankOf.keys.sorted().enumerated() {
-      rankOf[text] = Double(rank)
-    }
-    return lowered.map { $0.flatMap { rankOf[$0] } ?? .nan }
   }
 
   /// The tie-break key: the negated start time (ascending is newest first), +∞ when unknown.

@@ -9,9 +9,9 @@ public enum TextLayout {
   public static func fit(_ text: String, width: Int) -> String {
     if width <= 0 { return "" }
     let utf8 = text.utf8
-    if utf8.count <= width && isPrintableASCII(utf8) { return text }
     if isPrintableASCII(utf8) {
       // One byte is one cell: cut by bytes.
+      if utf8.count <= width { return text }
       return String(decoding: utf8.prefix(width - 1), as: UTF8.self) + ellipsis
     }
     if DisplayWidth.of(text) <= width { return text }

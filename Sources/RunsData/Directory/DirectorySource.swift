@@ -126,7 +126,7 @@ public struct DirectorySource: Sendable {
   private static func readRun(
     _ entry: FileSystem.Entry, in root: Int32, rootPath: String, visited: Set<FileSystem.Identity>
   ) -> Outcome {
-    let path = rootPath + "/" + entry.name
+    let path = (rootPath == "/" ? "" : rootPath) + "/" + entry.name
     let descriptor = FileSystem.openDirectory(entry.bytes, in: root)
     guard descriptor >= 0 else {
       return Outcome(problems: [

@@ -62,7 +62,7 @@ struct RunDirectoryReader {
     }
     for entry in entries {
       let entryRelative = relative.isEmpty ? entry.name : relative + "/" + entry.name
-      let entryShown = shown + "/" + entry.name
+      let entryShown = (shown == "/" ? "" : shown) + "/" + entry.name
       if entry.name == Self.metricsFileName {
         metricsFileCount += 1
         readMetricsFile(

@@ -8,6 +8,9 @@ struct CompareLayout: Sendable {
   /// Run columns that fit.
   var visibleColumns: Int
 
+  /// How many runs the column width is measured on.
+  static let sizingRuns = 200
+
   /// Rows between the header and the status bar.
   static func bodyRows(height: Int) -> Int { max(0, height - 2) }
 
@@ -19,7 +22,9 @@ struct CompareLayout: Sendable {
     // The label, a space and the direction arrow.
     labelWidth = min(max(14, longestLabel + 3), max(14, width / 3))
     var widest = 10
-    for (index, id) in compare.runIDs.enumerated() {
+    // The widths of the first runs are enough to size the columns (and keep a compare of
+    // very many runs cheap to draw).
+    for (index, id) in compare.runIDs.prefix(Self.sizingRuns).enumerated() {
       guard let run = state.run(id: id) else { continue }
       widest = max(widest, min(16, DisplayWidth.of(TextSanitizer.clean(run.name))))
       if let created = run.createdAt {
@@ -51,9 +56,10 @@ enum CompareScreen {
   static func draw(_ grid: inout Grid, _ state: AppState, theme: Theme) {
     guard let compare = state.compare else { return }
     let layout = CompareLayout(state, compare: compare, width: grid.width)
-    let runs = compare.runIDs.map { state.run(id: $0) }
     let columns = Array(
       compare.runIDs.indices.dropFirst(compare.columnOffset).prefix(layout.visibleColumns))
+    var runs: [Int: Run] = [:]
+    for index in columns { runs[index] = state.run(id: compare.runIDs[index]) }
     let glyphs = theme.glyphs
 
     // Header: the run names.
@@ -168,12 +174,13 @@ enum CompareScreen {
     var segments = [
       Segment("compare \(compare.runIDs.count) run\(compare.runIDs.count == 1 ? "" : "s")", bar),
       Segment(
-        compare.delta ? "D: delta vs \(first)" : "D: values",
-        compare.delta ? theme.statusBarAlert : bar, priority: 5),
+        compare.delta
+          ? "delta vs \(TextLayout.fit(TextSanitizer.clean(first), width: 16))" : "values",
+        compare.delta ? theme.statusBarAlert : bar, priority: 6),
       Segment(
-        compare.hideUniform ? "x: uniform rows hidden" : "x: all rows",
+        compare.hideUniform ? "uniform hidden" : "all rows",
         compare.hideUniform ? theme.statusBarAlert : bar, priority: 5),
-      Segment("d: flip best", bar),
+      Segment("D delta · x uniform · d flip best", bar),
     ]
     segments += StatusBar.commonSegments(state, theme)
     return segments

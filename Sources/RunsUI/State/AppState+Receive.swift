@@ -15,6 +15,23 @@ extension AppState {
       problemSet = []
       problemsFromPreviousLoad = false
     }
+    // Reserving for a big batch saves rehashing; for small ones the growth stays geometric
+    // (reserving a little more each time would copy everything per batch).
+    if batch.runs.count >= runs.count {
+      indexByID.reserveCapacity(runs.count + batch.runs.count)
+      runs.reserveCapacity(runs.count + batch.runs.count)
+    }
+    // The source's own list names experiments; runs may carry only an id.
+    for experiment in batch.experiments {
+      if experimentIDs.contains(experiment.id),
+        let index = experiments.firstIndex(where: { $0.id == experiment.id })
+      {
+        experiments[index] = experiment
+      } else {
+        addExperiment(experiment)
+      }
+    }
+    var lastExperimentID: String?
     for run in batch.runs {
       if replacing { seenDuringReload.insert(run.id) }
       if let index = indexByID[run.id] {
@@ -23,9 +40,12 @@ extension AppState {
         indexByID[run.id] = runs.count
         runs.append(run)
       }
-      if let experiment = run.experiment { addExperiment(experiment) }
+      // Runs mostly come grouped by experiment: skip the set lookup for a repeat.
+      if let experiment = run.experiment, experiment.id != lastExperimentID {
+        addExperiment(experiment)
+        lastExperimentID = experiment.id
+      }
     }
-    for experiment in batch.experiments { addExperiment(experiment) }
     for problem in batch.problems where problemSet.insert(problem).inserted {
       problems.append(problem)
     }
@@ -66,6 +86,7 @@ extension AppState {
       compare.runIDs = compare.runIDs.filter { indexByID[$0] != nil }
       compare.matrix = CompareMatrix(
         runs: compare.runIDs.compactMap { run(id: $0) }, directionOverrides: compare.overrides)
+      compare.refreshLines()
       self.compare = compare
       clampCompare()
     }
