@@ -5,7 +5,9 @@ cell into a PNG with DejaVu Sans Mono. Nothing is drawn that tmux did not captur
 
     python3 scripts/screenshots.py [--binary PATH] [--out Screenshots]
 
-Needs tmux, Pillow (Debian: python3-pil) and DejaVu Sans Mono (Debian: fonts-dejavu-core).
+Needs tmux, Pillow (Debian: python3-pil), DejaVu Sans Mono (Debian: fonts-dejavu-core) and,
+for wide characters, IPAGothic (Debian: fonts-ipafont-gothic); scripts/screenshots.sh installs
+them and builds the binary.
 """
 
 import argparse
@@ -20,6 +22,8 @@ WIDTH, HEIGHT = 140, 36
 FONT_SIZE = 15
 PADDING = 12
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
+# Two-cell (East Asian wide) characters come from a CJK font (Debian: fonts-ipafont-gothic).
+WIDE_FONT = "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"
 
 # A dark terminal theme: background, foreground and the 16 ANSI colours.
 BACKGROUND = (30, 32, 36)
@@ -163,6 +167,7 @@ def render_png(capture, path):
 
     regular = ImageFont.truetype(os.path.join(FONT_DIR, "DejaVuSansMono.ttf"), FONT_SIZE)
     bold = ImageFont.truetype(os.path.join(FONT_DIR, "DejaVuSansMono-Bold.ttf"), FONT_SIZE)
+    wide = ImageFont.truetype(WIDE_FONT, FONT_SIZE) if os.path.exists(WIDE_FONT) else regular
     cw = round(regular.getlength("M"))
     ascent, descent = regular.getmetrics()
     ch = ascent + descent + 2
@@ -186,7 +191,7 @@ def render_png(capture, path):
             if bg != BACKGROUND:
                 draw.rectangle([left, top, left + span - 1, top + ch - 1], fill=bg)
             if text.strip():
-                font = bold if style.bold else regular
+                font = wide if width == 2 else bold if style.bold else regular
                 draw.text((left, top + 1), text, font=font, fill=fg)
             if style.underline:
                 draw.line([left, top + ch - 2, left + span - 1, top + ch - 2], fill=fg)
@@ -287,13 +292,11 @@ def drive(session):
     time.sleep(0.3)
     yield "runs-table", session.styled()
 
-    # Sort by the first metric column (best first), with the cursor on the top row.
-    session.keys(first_metric_digit(screen), "g")
+    # Sort by the first metric column (best first) and select the three best runs.
+    session.keys(first_metric_digit(screen), "g", "Space", "j", "Space", "j", "Space")
     yield "sorted-by-metric", session.styled()
 
-    # Select the three best runs and compare them.
-    session.keys("Space", "j", "Space", "j", "Space")
-    yield "selected", session.styled()
+    # Compare them.
     session.keys("c")
     session.wait_for(lambda s: "Metrics" in s or "metric" in s.lower(), "the compare view")
     yield "compare", session.styled()
