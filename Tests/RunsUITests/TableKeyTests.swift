@@ -217,6 +217,15 @@ import Testing
     #expect(state.shownIndices.count == 8)
   }
 
+  @Test func longFilterTextShowsItsEnd() {
+    var state = Fixture.state(width: 60, height: 15)
+    Fixture.press(&state, .character("/"))
+    Fixture.type(&state, "a-very-long-filter-text-that-goes-on-and-on-END")
+    let line = Fixture.render(state).lines.last!
+    #expect(line.hasPrefix("/…"))
+    #expect(line.contains("on-END▏"))
+  }
+
   @Test func escOnTheTableClearsAKeptFilter() {
     var state = Fixture.state()
     Fixture.press(&state, .character("/"))
