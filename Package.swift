@@ -31,6 +31,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Measures the performance targets against their baselines; run it built with -c release.
+    .executableTarget(
+      name: "kfp-runs-bench",
+      dependencies: [
+        "RunsCore", "RunsData", "RunsUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     .testTarget(name: "RunsCoreTests", dependencies: ["RunsCore"]),
     .testTarget(name: "RunsDataTests", dependencies: ["RunsData", "KFPTestServer"]),
     // A KFP v1beta1 API server on 127.0.0.1 for tests: POSIX sockets, no dependencies.

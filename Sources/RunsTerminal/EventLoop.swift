@@ -28,8 +28,11 @@ struct EventLoop {
 
   /// How long to wait for a key while loading: batches show up within this time.
   private static let loadingPoll = 30
-  /// How long to wait for a key when idle; times on screen (durations) refresh this often.
-  private static let idlePoll = 1000
+  /// How long to wait for a key when idle. A resize does not interrupt curses' wait, so this
+  /// bounds how late the screen follows a new terminal size.
+  private static let idlePoll = 100
+  /// How often a frame is drawn with nothing new, so times on screen stay current (seconds).
+  private static let clockTick = 1.0
   /// Keys read in one go before a frame is drawn, so a held key never queues up frames.
   private static let keysPerFrame = 64
 
@@ -72,13 +75,13 @@ struct EventLoop {
         keysRead += 1
         next = keysRead < Self.keysPerFrame ? terminal.readKey(timeoutMilliseconds: 0) : nil
       }
-      for message in inbox.take() where message.generation == generation {
+      if let message = LoadMessage.merged(inbox.take().filter { $0.generation == generation }) {
         receive(message.batch, message.loaded, message.total, message.finished)
         if message.finished { loading = false }
         dirty = true
       }
       let now = Date()
-      if dirty || now.timeIntervalSince(lastFrame) >= Double(Self.idlePoll) / 1000 {
+      if dirty || now.timeIntervalSince(lastFrame) >= Self.clockTick {
         terminal.present(render(terminal.width, terminal.height, now))
         lastFrame = now
       }

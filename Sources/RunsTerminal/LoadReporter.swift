@@ -42,6 +42,21 @@ struct LoadMessage: Sendable {
   var loaded: Int
   var total: Int?
   var finished: Bool
+
+  /// The messages as one, in order, so the application rebuilds its tables once per frame
+  /// however many batches arrived in between; nil when there are none.
+  static func merged(_ messages: [LoadMessage]) -> LoadMessage? {
+    guard var merged = messages.first else { return nil }
+    for message in messages.dropFirst() {
+      merged.batch.runs += message.batch.runs
+      merged.batch.experiments += message.batch.experiments
+      merged.batch.problems += message.batch.problems
+      merged.loaded = message.loaded
+      merged.total = message.total
+      merged.finished = merged.finished || message.finished
+    }
+    return merged
+  }
 }
 
 /// The lock-protected queue between the loading thread and the main loop.

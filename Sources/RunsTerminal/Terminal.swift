@@ -104,14 +104,20 @@ public final class Terminal {
   public func present(_ grid: Grid) {
     guard !stopped else { return }
     let old = previous.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
-    if old == nil { erase() }
+    // A new size (or the first frame) repaints the whole terminal: after a resize the terminal
+    // may show text curses does not know about (tmux brings back what a shrink hid).
+    if old == nil { clear() }
     let cells = grid.cells
     let oldCells = old?.cells
     for index in cells.indices {
       let cell = cells[index]
       // A continuation cell belongs to the wide character on its left, drawn with it.
       if cell.text.isEmpty { continue }
-      if let oldCells, oldCells[index] == cell { continue }
+      if let oldCells {
+        if oldCells[index] == cell { continue }
+      } else if cell == .blank {
+        continue
+      }
       draw(cell, x: Int32(index % grid.width), y: Int32(index / grid.width))
     }
     refresh()

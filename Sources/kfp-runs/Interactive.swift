@@ -1,13 +1,33 @@
 import Foundation
 import RunsCore
+import RunsData
+import RunsTerminal
+import RunsUI
 
 /// Starts the interactive application; the one place the command line hands over to it.
 enum Interactive {
-  /// Runs the application on the source the options name; returns its exit status.
+  /// Runs the application on the source the options name; returns its exit status. The first
+  /// frame shows at once; the runs load behind it (and again on `r`).
   static func run(_ options: SourceOptions) async throws -> Int32 {
-    // The interactive application is not wired yet: print the list until it is.
-    let loaded = try await RunLoader.load(options)
-    try ListPrinter.print(loaded, options: options)
-    return 0
+    let source = try RunSource(options)
+    let state = AppState(
+      sourceDescription: SourceText.describe(source.spec), sourceKind: kind(of: source.spec),
+      sort: try SortResolver.order(options.sort, scope: []), filter: options.filter ?? "",
+      metrics: options.metrics == nil ? nil : options.metricNames,
+      experiment: options.experiment, insecure: options.insecure)
+    return await InteractiveApp.run(state: state) { reporter in
+      await source.load { batch, loaded, total in
+        reporter.report(batch, loaded: loaded, total: total)
+      }
+    }
+  }
+
+  private static func kind(of spec: SourceSpec) -> SourceKind {
+    switch spec {
+    case .directory: .directory
+    case .jsonFile: .jsonFile
+    case .server: .server
+    case .demo: .demo
+    }
   }
 }

@@ -27,6 +27,7 @@ import Testing
       ])
     #expect(Set(ordered.map(\.value)).count == ordered.count, "counts must differ: \(ordered)")
     #expect(counts["precision"]! <= 5)
+    #expect(MetricColumns.top(3, in: demo.runs) == ["accuracy-score", "roc-auc", "loss"])
   }
 
   @Test func usesEveryFormatAndKeepsEachMetricsFormatConsistent() {

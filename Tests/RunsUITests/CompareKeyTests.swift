@@ -107,7 +107,7 @@ import Testing
     grid = Fixture.render(state)
     // epochs is not on every run (r5 lacks it), so it is not uniform: every row stays.
     #expect(line(grid, "epochs") != nil)
-    #expect(grid.lines.last!.contains("uniform rows hidden"))
+    #expect(grid.lines.last!.contains("uniform hidden"))
 
     // Two runs with equal epochs and equal f1: both rows hide.
     var two = Fixture.state()

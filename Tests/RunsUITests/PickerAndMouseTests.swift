@@ -45,6 +45,21 @@ import Testing
     #expect(TableScreen.emptyMessage(state).first?.contains("No run name") == true)
   }
 
+  @Test func experimentByNameFindsRunsThatOnlyCarryTheID() {
+    var state = AppState(
+      sourceDescription: "https://kfp", sourceKind: .server, experiment: "baseline",
+      options: RenderOptions(timeZone: Fixture.utc))
+    let idOnly = Fixture.runs.map { run -> Run in
+      var run = run
+      run.experiment = run.experiment.map { ExperimentRef(id: $0.id, name: $0.id) }
+      return run
+    }
+    state.receive(
+      LoadResult(runs: idOnly, experiments: [Fixture.baseline, Fixture.tuning]), loaded: 8,
+      total: 8, finished: true)
+    #expect(Set(state.shownIndices.map { state.runs[$0].id }) == ["r1", "r2", "r3"])
+  }
+
   @Test func emptyScopeSaysSo() {
     var state = AppState(
       sourceDescription: "runs/", experiment: "nope", options: RenderOptions(timeZone: Fixture.utc))

@@ -8,13 +8,20 @@ import Testing
   @Test func runsTableWide() {
     var state = Fixture.state()
     Fixture.press(&state, .down, .character(" "), .down, .down, .character(" "))
-    expectSnapshot(Fixture.render(state), named: "table-160x40")
+    expectSnapshot(Fixture.render(state), named: "table-160x40", styles: true)
   }
 
   @Test func runsTableNarrow() {
     var state = Fixture.state(width: 60, height: 15)
     Fixture.press(&state, .character(" "))
     expectSnapshot(Fixture.render(state), named: "table-60x15")
+  }
+
+  @Test func runsTableWithoutColourInAscii() {
+    var state = Fixture.state(width: 60, height: 15, color: false)
+    state.options.asciiGlyphs = true
+    Fixture.press(&state, .down, .character(" "), .character("3"))
+    expectSnapshot(Fixture.render(state), named: "table-ascii-nocolour-60x15", styles: true)
   }
 }
 
@@ -37,7 +44,7 @@ import Testing
   @Test func compareWide() {
     var state = selectedThree()
     Fixture.press(&state, .character("c"))
-    expectSnapshot(Fixture.render(state), named: "compare-160x40")
+    expectSnapshot(Fixture.render(state), named: "compare-160x40", styles: true)
     Fixture.press(&state, .character("D"))
     expectSnapshot(Fixture.render(state), named: "compare-delta-160x40")
   }
@@ -46,6 +53,8 @@ import Testing
     var state = selectedThree(width: 60, height: 15)
     Fixture.press(&state, .character("c"))
     expectSnapshot(Fixture.render(state), named: "compare-60x15")
+    Fixture.press(&state, .character("D"), .character("x"), .right)
+    expectSnapshot(Fixture.render(state), named: "compare-delta-uniform-60x15")
   }
 
   @Test func details() {
@@ -83,6 +92,12 @@ import Testing
     Fixture.press(&state, .character("e"))
     expectSnapshot(Fixture.render(state), named: "experiment-picker-160x40")
     state = Fixture.state(width: 60, height: 15)
+    Fixture.press(&state, .character("e"))
+    expectSnapshot(Fixture.render(state), named: "experiment-picker-60x15")
+    state = Fixture.state()
+    Fixture.press(&state, .character("m"))
+    expectSnapshot(Fixture.render(state), named: "metric-picker-160x40")
+    state = Fixture.state(width: 60, height: 15)
     Fixture.press(&state, .character("m"), .down, .down, .down, .character(" "))
     expectSnapshot(Fixture.render(state), named: "metric-picker-60x15")
   }
@@ -90,6 +105,8 @@ import Testing
   @Test func emptyAndFilter() {
     let empty = Fixture.state(runs: [], problems: Fixture.problems)
     expectSnapshot(Fixture.render(empty), named: "empty-160x40")
+    let narrow = Fixture.state(width: 60, height: 15, runs: [])
+    expectSnapshot(Fixture.render(narrow), named: "empty-60x15")
     var state = Fixture.state(width: 60, height: 15)
     Fixture.press(&state, .character("/"))
     Fixture.type(&state, "resnet")

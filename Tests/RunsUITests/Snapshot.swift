@@ -6,9 +6,10 @@ import Testing
 /// Compares a grid's text with `Snapshots/NAME.txt` beside this file. Run the tests with
 /// `UPDATE_SNAPSHOTS=1` to write the files from the current output (then review the diff).
 func expectSnapshot(
-  _ grid: Grid, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+  _ grid: Grid, named name: String, styles: Bool = false,
+  sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  let text = snapshotText(grid)
+  let text = snapshotText(grid) + (styles ? styleText(grid) : "")
   let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Snapshots").appendingPathComponent(name + ".txt")
   if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
@@ -39,4 +40,31 @@ func snapshotText(_ grid: Grid) -> String {
     String(line.reversed().drop { $0 == " " }.reversed())
   }
   return "size \(grid.width)x\(grid.height)\n" + lines.joined(separator: "\n") + "\n"
+}
+
+/// One character per cell for its style, so snapshots show bars and highlights:
+/// `#` a background colour (a bar), `r` reversed, a colour's letter for a coloured foreground
+/// (`G` green, `R` red, `B` blue, `Y` yellow, `C` cyan, `W` white, `M` magenta, `K` black),
+/// lower case when also bold, `b` bold, `u` underlined, `d` dim, `.` plain.
+func styleText(_ grid: Grid) -> String {
+  let letters: [Color: Character] = [
+    .green: "G", .red: "R", .blue: "B", .yellow: "Y", .cyan: "C", .white: "W", .magenta: "M",
+    .black: "K",
+  ]
+  let lines = (0..<grid.height).map { y in
+    String(
+      (0..<grid.width).map { x -> Character in
+        let style = grid[x, y].style
+        if style.background != .standard { return "#" }
+        if style.reverse { return "r" }
+        if let letter = letters[style.foreground] {
+          return style.bold ? Character(letter.lowercased()) : letter
+        }
+        if style.bold { return "b" }
+        if style.underline { return "u" }
+        if style.dim { return "d" }
+        return "."
+      })
+  }
+  return "styles\n" + lines.joined(separator: "\n") + "\n"
 }

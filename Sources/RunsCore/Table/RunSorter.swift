@@ -69,7 +69,7 @@ public struct RunSortKeys: Sendable {
       // one linear check each); after the last chunk, the start time decides.
       let chunks = texts.chunkCount
       KeySort.sort(
-        &present,
+        &present, packing: false,
         levels: { level, _ in
           if level < chunks {
             return ascending ? { texts.key($0, chunk: level) } : { ~texts.key($0, chunk: level) }

@@ -8,6 +8,9 @@ struct CompareLayout: Sendable {
   /// Run columns that fit.
   var visibleColumns: Int
 
+  /// How many runs the column width is measured on.
+  static let sizingRuns = 200
+
   /// Rows between the header and the status bar.
   static func bodyRows(height: Int) -> Int { max(0, height - 2) }
 
@@ -19,9 +22,12 @@ struct CompareLayout: Sendable {
     // The label, a space and the direction arrow.
     labelWidth = min(max(14, longestLabel + 3), max(14, width / 3))
     var widest = 10
-    for (index, id) in compare.runIDs.enumerated() {
+    var longestName = 0
+    // The widths of the first runs are enough to size the columns (and keep a compare of
+    // very many runs cheap to draw).
+    for (index, id) in compare.runIDs.prefix(Self.sizingRuns).enumerated() {
       guard let run = state.run(id: id) else { continue }
-      widest = max(widest, min(16, DisplayWidth.of(TextSanitizer.clean(run.name))))
+      longestName = max(longestName, DisplayWidth.of(TextSanitizer.clean(run.name)))
       if let created = run.createdAt {
         widest = max(
           widest, DisplayWidth.of(TimeText.local(created, timeZone: state.options.timeZone)))
@@ -35,8 +41,13 @@ struct CompareLayout: Sendable {
         widest = max(widest, DisplayWidth.of(TextSanitizer.clean(value)))
       }
     }
-    columnWidth = min(widest, 24)
+    // Values decide the width; run names widen the columns as far as every run still fits.
     let room = width - labelWidth - 2
+    let valueWidth = min(widest, 24)
+    let runCount = max(1, compare.runIDs.count)
+    columnWidth =
+      [32, 24, 16].map { max(valueWidth, min(longestName, $0)) }
+      .first { runCount * ($0 + 2) - 2 <= room } ?? valueWidth
     visibleColumns = max(1, (room + 2) / (columnWidth + 2))
   }
 
@@ -51,9 +62,10 @@ enum CompareScreen {
   static func draw(_ grid: inout Grid, _ state: AppState, theme: Theme) {
     guard let compare = state.compare else { return }
     let layout = CompareLayout(state, compare: compare, width: grid.width)
-    let runs = compare.runIDs.map { state.run(id: $0) }
     let columns = Array(
       compare.runIDs.indices.dropFirst(compare.columnOffset).prefix(layout.visibleColumns))
+    var runs: [Int: Run] = [:]
+    for index in columns { runs[index] = state.run(id: compare.runIDs[index]) }
     let glyphs = theme.glyphs
 
     // Header: the run names.
@@ -168,12 +180,13 @@ enum CompareScreen {
     var segments = [
       Segment("compare \(compare.runIDs.count) run\(compare.runIDs.count == 1 ? "" : "s")", bar),
       Segment(
-        compare.delta ? "D: delta vs \(first)" : "D: values",
-        compare.delta ? theme.statusBarAlert : bar, priority: 5),
+        compare.delta
+          ? "delta vs \(TextLayout.fit(TextSanitizer.clean(first), width: 16))" : "values",
+        compare.delta ? theme.statusBarAlert : bar, priority: 6),
       Segment(
-        compare.hideUniform ? "x: uniform rows hidden" : "x: all rows",
+        compare.hideUniform ? "uniform hidden" : "all rows",
         compare.hideUniform ? theme.statusBarAlert : bar, priority: 5),
-      Segment("d: flip best", bar),
+      Segment("D delta · x uniform · d flip best", bar),
     ]
     segments += StatusBar.commonSegments(state, theme)
     return segments

@@ -33,6 +33,7 @@ extension AppState {
       compare.overrides[name] = !compare.matrix.higherIsBetter(row: row)
       compare.matrix = CompareMatrix(
         runs: compare.runIDs.compactMap { run(id: $0) }, directionOverrides: compare.overrides)
+      compare.refreshLines()
     case .toggleDelta: compare.delta.toggle()
     case .toggleUniform:
       // Keep the cursor on the same line when it stays visible.
@@ -40,6 +41,7 @@ extension AppState {
       let current =
         compare.rowCursor < selectable.count ? before[selectable[compare.rowCursor]] : nil
       compare.hideUniform.toggle()
+      compare.refreshLines()
       let after = compare.lines
       if let current, let index = after.firstIndex(of: current) {
         compare.rowCursor = compare.selectableLines.firstIndex(of: index) ?? 0

@@ -15,6 +15,23 @@ extension AppState {
       problemSet = []
       problemsFromPreviousLoad = false
     }
+    // Reserving for a big batch saves rehashing; for small ones the growth stays geometric
+    // (reserving a little more each time would copy everything per batch).
+    if batch.runs.count >= runs.count {
+      indexByID.reserveCapacity(runs.count + batch.runs.count)
+      runs.reserveCapacity(runs.count + batch.runs.count)
+    }
+    // The source's own list names experiments; runs may carry only an id.
+    for experiment in batch.experiments {
+      if experimentIDs.contains(experiment.id),
+        let index = experiments.firstIndex(where: { $0.id == experiment.id })
+      {
+        experiments[index] = experiment
+      } else {
+        addExperiment(experiment)
+      }
+    }
+    var lastExperimentID: String?
     for run in batch.runs {
       if replacing { seenDuringReload.insert(run.id) }
       if let index = indexByID[run.id] {
@@ -23,14 +40,24 @@ extension AppState {
         indexByID[run.id] = runs.count
         runs.append(run)
       }
-      if let experiment = run.experiment { addExperiment(experiment) }
+      // Runs mostly come grouped by experiment: skip the set lookup for a repeat.
+      if let experiment = run.experiment, experiment.id != lastExperimentID {
+        addExperiment(experiment)
+        lastExperimentID = experiment.id
+      }
     }
-    for experiment in batch.experiments { addExperiment(experiment) }
     for problem in batch.problems where problemSet.insert(problem).inserted {
       problems.append(problem)
     }
+    if let failure = batch.sourceFailure { loadFailure = failure }
     loading = LoadingProgress(isLoading: !finished, loaded: loaded, total: total)
-    if finished && replacing { dropRunsNotReloaded() }
+    if finished && replacing {
+      // A load that failed part-way proves nothing about the runs it did not bring back:
+      // they stay (SPEC §2.3: runs already loaded stay on screen; `r` retries).
+      if loadFailure == nil { dropRunsNotReloaded() }
+      replacing = false
+      seenDuringReload = []
+    }
     rebuild(.scope)
     refreshOpenScreens()
   }
@@ -40,6 +67,7 @@ extension AppState {
     replacing = true
     problemsFromPreviousLoad = true
     seenDuringReload = []
+    loadFailure = nil
     loading = LoadingProgress(isLoading: true)
   }
 
@@ -51,8 +79,6 @@ extension AppState {
 
   private mutating func dropRunsNotReloaded() {
     let seen = seenDuringReload
-    replacing = false
-    seenDuringReload = []
     guard runs.contains(where: { !seen.contains($0.id) }) else { return }
     runs.removeAll { !seen.contains($0.id) }
     indexByID = Dictionary(
@@ -66,6 +92,7 @@ extension AppState {
       compare.runIDs = compare.runIDs.filter { indexByID[$0] != nil }
       compare.matrix = CompareMatrix(
         runs: compare.runIDs.compactMap { run(id: $0) }, directionOverrides: compare.overrides)
+      compare.refreshLines()
       self.compare = compare
       clampCompare()
     }

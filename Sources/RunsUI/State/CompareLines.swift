@@ -29,8 +29,9 @@ enum CompareLine: Hashable, Sendable {
 }
 
 extension CompareState {
-  /// The lines in order: overview, metrics, parameters; `x` hides uniform rows.
-  var lines: [CompareLine] {
+  /// The lines in order: overview, metrics, parameters; `x` hides uniform rows. Computed when
+  /// the matrix or the toggle changes (`refreshLines`), not per frame.
+  func computeLines() -> [CompareLine] {
     var lines: [CompareLine] = OverviewField.allCases.map { .overview($0) }
     let metricRows = matrix.metricNames.indices.filter {
       !hideUniform || !matrix.isUniform(row: $0)
@@ -47,9 +48,10 @@ extension CompareState {
     return lines
   }
 
-  /// The lines the cursor can be on (section titles excluded), as indices into `lines`.
-  var selectableLines: [Int] {
-    lines.indices.filter { lines[$0].isSelectable }
+  /// Recomputes `lines` and `selectableLines`.
+  mutating func refreshLines() {
+    lines = computeLines()
+    selectableLines = lines.indices.filter { lines[$0].isSelectable }
   }
 
 }

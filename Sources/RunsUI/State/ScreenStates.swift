@@ -20,6 +20,16 @@ struct CompareState: Sendable {
   var columnCursor = 0
   /// The first run column shown.
   var columnOffset = 0
+  /// The lines shown (see `refreshLines`).
+  var lines: [CompareLine] = []
+  /// The lines the cursor can be on (section titles excluded), as indices into `lines`.
+  var selectableLines: [Int] = []
+
+  init(runIDs: [String], matrix: CompareMatrix) {
+    self.runIDs = runIDs
+    self.matrix = matrix
+    refreshLines()
+  }
 }
 
 /// The details screen's state.

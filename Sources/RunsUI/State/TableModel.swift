@@ -1,3 +1,4 @@
+import Foundation
 import RunsCore
 
 /// A metric column's format and the range of its values over the scope (for bars and width).
@@ -32,8 +33,6 @@ struct TableModel: Sendable {
   var sorted: [Int] = []
   /// `sorted` with the filter applied: the table's rows.
   var shown: [Int] = []
-  /// The filter `shown` was computed with.
-  var shownFilter = ""
 }
 
 /// Which inputs changed; each stage recomputes itself and every stage after it.
@@ -60,7 +59,7 @@ extension AppState {
         model.sorted = order
       }
     }
-    rebuildFilter(narrowing: stage == .filter)
+    rebuildFilter()
     syncCursor()
   }
 
@@ -71,24 +70,26 @@ extension AppState {
   }
 
   private mutating func rebuildScope() {
-    if scope == .all {
+    switch scope {
+    case .all:
       model.scope = nil
-    } else {
-      model.scope = runs.indices.filter { scope.contains(runs[$0]) }
+    case .experiment(let key):
+      let ids = Set(experiments.filter { $0.id == key || $0.name == key }.map(\.id))
+      model.scope = runs.indices.filter { scope.contains(runs[$0], experimentIDs: ids) }
     }
     var widths = ContentWidths()
     var firstExperiment: String??
     var several = false
+    var statuses = Set<RunStatus>()
+    var longest: TimeInterval = 0
     forEachScopeRun { run in
       widths.name = Self.widen(widths.name, run.name)
-      widths.experiment = Self.widen(widths.experiment, run.experiment?.name ?? "")
-      widths.pipeline = Self.widen(widths.pipeline, run.pipeline ?? "")
-      if let status = run.status {
-        widths.status = max(widths.status, DisplayWidth.of(status.rawValue) + 2)
+      if let experiment = run.experiment {
+        widths.experiment = Self.widen(widths.experiment, experiment.name)
       }
-      if let duration = run.duration {
-        widths.duration = max(widths.duration, DisplayWidth.of(TimeText.duration(duration)))
-      }
+      if let pipeline = run.pipeline { widths.pipeline = Self.widen(widths.pipeline, pipeline) }
+      if let status = run.status { statuses.insert(status) }
+      if let duration = run.duration, duration.magnitude > longest { longest = duration.magnitude }
       let experimentID = run.experiment?.id
       if let first = firstExperiment {
         if first != experimentID { several = true }
@@ -96,6 +97,10 @@ extension AppState {
         firstExperiment = .some(experimentID)
       }
     }
+    // Symbol, space, word.
+    widths.status = statuses.map { DisplayWidth.of($0.rawValue) + 2 }.max() ?? 0
+    // A negative duration adds its sign.
+    widths.duration = longest > 0 ? DisplayWidth.of(TimeText.duration(longest)) + 1 : 0
     model.widths = widths
     model.severalExperiments = several
   }
@@ -120,20 +125,17 @@ extension AppState {
     metricOffset = Swift.min(metricOffset, Swift.max(0, names.count - 1))
   }
 
-  /// Filters the sorted scope. While typing, a filter that contains the previous one can only
-  /// remove rows, so only the rows shown are tested again.
-  private mutating func rebuildFilter(narrowing: Bool) {
+  /// Filters the sorted scope: the core matcher runs once over the runs (its needle prepared
+  /// once), then the sorted order is kept through a mask.
+  private mutating func rebuildFilter() {
     let text = filterText
     if text.isEmpty {
       model.shown = model.sorted
-    } else if narrowing, !model.shownFilter.isEmpty,
-      text.lowercased().contains(model.shownFilter.lowercased())
-    {
-      model.shown = model.shown.filter { RunFilter.matches(runs[$0], text: text) }
     } else {
-      model.shown = model.sorted.filter { RunFilter.matches(runs[$0], text: text) }
+      var mask = [Bool](repeating: false, count: runs.count)
+      for index in RunFilter.matchingIndices(runs, text: text) { mask[index] = true }
+      model.shown = model.sorted.filter { mask[$0] }
     }
-    model.shownFilter = text
   }
 
   private func forEachScopeRun(_ body: (Run) -> Void) {

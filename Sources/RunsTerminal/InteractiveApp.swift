@@ -1,0 +1,53 @@
+import Foundation
+import RunsCore
+import RunsUI
+
+/// The interactive application: the runs table on the terminal, fed by a background load.
+public enum InteractiveApp {
+  /// Runs the application until the person quits; returns the exit status (0 after `q` or
+  /// Ctrl-C, 1 with one sentence on stderr when the terminal cannot show it).
+  ///
+  /// `load` runs in the background and reports batches as they arrive; `r` runs it again.
+  /// Curses lives on a thread of its own, so no task of the caller's pool is ever blocked.
+  public static func run(state: AppState, load: @escaping Loader) async -> Int32 {
+    await withCheckedContinuation { continuation in
+      let thread = Thread {
+        continuation.resume(returning: runBlocking(state: state, load: load))
+      }
+      thread.name = "kfp-runs terminal"
+      thread.start()
+    }
+  }
+
+  /// The same on the calling thread, which it blocks until the person quits.
+  public static func runBlocking(state initial: AppState, load: @escaping Loader) -> Int32 {
+    let terminal: Terminal
+    do {
+      terminal = try Terminal.start()
+    } catch {
+      FileHandle.standardError.write(Data("kfp-runs: \(error.description)\n".utf8))
+      return 1
+    }
+    defer { terminal.stop() }
+    var state = initial
+    state.options.color = state.options.color && terminal.colors
+    state.options.asciiGlyphs = state.options.asciiGlyphs || !terminal.unicode
+    let loop = EventLoop(
+      handle: { key in
+        // Ctrl-C quits from every screen, typing a filter included.
+        if key == .control("c") { return .quit }
+        switch state.handle(key) {
+        case .none: return .none
+        case .quit: return .quit
+        case .reload: return .reload
+        }
+      },
+      receive: { batch, loaded, total, finished in
+        state.receive(batch, loaded: loaded, total: total, finished: finished)
+      },
+      render: { width, height, now in
+        Screen.render(state, width: width, height: height, now: now)
+      })
+    return loop.run(on: terminal, load: load)
+  }
+}

@@ -1,0 +1,160 @@
+import Foundation
+
+/// Every measurement of one bench run; a `nil` one was not measured (skipped or not available).
+struct BenchReport {
+  var cores = ProcessInfo.processInfo.activeProcessorCount
+  var load: LoadBenchmark.Result?
+  var firstFrames: [FirstFrameBenchmark.Result] = []
+  var inMemory: InMemoryBenchmark.Result?
+  var frame: FrameBenchmark.Result?
+  /// Why a part was not measured, by part.
+  var notes: [String] = []
+
+  /// The first frame beyond `echo`, the worst over the tree sizes measured.
+  var firstFrameMilliseconds: Double? {
+    firstFrames.map(\.beyondEcho).max()
+  }
+
+  /// The table a person reads.
+  func table() -> String {
+    var rows: [[String]] = [["target", "measured", "baseline", "figure", "goal", "met"]]
+    if let load {
+      rows.append([
+        "list \(count(load.runs)) runs (csv, all metrics, sorted)",
+        seconds(load.listSeconds), "find+cat " + seconds(load.findSeconds),
+        ratio(load.ratio), "≤ 1.0×", verdict(load.ratio <= 1.0),
+      ])
+      rows.append([
+        "peak memory of that list", megabytes(load.peakBytes),
+        load.peakIsUpperBound ? "upper bound (wait4)" : "/usr/bin/time",
+        "\(Int(load.bytesPerRun.rounded())) B/run", "≤ 4000 B/run",
+        verdict(load.bytesPerRun <= 4000),
+      ])
+    }
+    for first in firstFrames {
+      rows.append([
+        "first frame, \(count(first.runs)) runs", milliseconds(first.appMilliseconds),
+        "echo " + milliseconds(first.echoMilliseconds),
+        "+" + milliseconds(first.beyondEcho), "≤ +150 ms", verdict(first.beyondEcho <= 150),
+      ])
+      if let key = first.keyMilliseconds {
+        rows.append([
+          "key (?) while loading, \(count(first.runs)) runs", milliseconds(key), "-",
+          "\(first.keysWhileLoading)/\(first.rounds) while loading", "answers",
+          verdict(first.keysWhileLoading > 0),
+        ])
+      }
+    }
+    if let memory = inMemory {
+      let n = count(memory.runs)
+      rows.append([
+        "sort \(n) runs by a metric", milliseconds(memory.sortSeconds * 1000),
+        "[Double].sort " + milliseconds(memory.bareSeconds * 1000), ratio(memory.sortRatio),
+        "≤ 2.0×", verdict(memory.sortRatio <= 2),
+      ])
+      rows.append([
+        "re-sort \(n) runs, keys kept", milliseconds(memory.preparedSortSeconds * 1000),
+        "[Double].sort " + milliseconds(memory.bareSeconds * 1000),
+        ratio(memory.preparedSortRatio), "≤ 2.0×", verdict(memory.preparedSortRatio <= 2),
+      ])
+      rows.append([
+        "name filter over \(n) runs", milliseconds(memory.filterSeconds * 1000), "frame 16.7 ms",
+        ratio(memory.filterSeconds * 1000 / 16.7), "well under 1×",
+        verdict(memory.filterSeconds * 1000 <= 8),
+      ])
+      rows.append([
+        "top-3 metric columns of \(n) runs", milliseconds(memory.topSeconds * 1000),
+        "frame 16.7 ms", ratio(memory.topSeconds * 1000 / 16.7), "well under 1×",
+        verdict(memory.topSeconds * 1000 <= 8),
+      ])
+    }
+    if let frame {
+      rows.append([
+        "frame 160×40, \(count(frame.largeRuns)) runs", milliseconds(frame.largeSeconds * 1000),
+        "\(count(frame.smallRuns)) runs " + milliseconds(frame.smallSeconds * 1000),
+        ratio(frame.ratio), "≤ 1.5×", verdict(frame.ratio <= 1.5),
+      ])
+      let n = count(frame.largeRuns)
+      for (name, seconds) in [
+        ("key j + frame", frame.downSeconds), ("key s on a metric + frame", frame.sortSeconds),
+        ("filter: 1st character + frame", frame.filterSeconds),
+      ] {
+        rows.append([
+          "\(name), \(n) runs", milliseconds(seconds * 1000), "frame 16.7 ms",
+          ratio(seconds * 1000 / 16.7), "no visible lag", verdict(seconds * 1000 <= 100),
+        ])
+      }
+      rows.append([
+        "table takes \(n) loaded runs", milliseconds(frame.receiveSeconds * 1000), "-", "-", "-",
+        "-",
+      ])
+    }
+    var text = layout(rows)
+    text += "machine: \(cores) cores"
+    if let load { text += "; \(load.rounds) rounds, medians" }
+    text += "\n"
+    for note in notes { text += "note: \(note)\n" }
+    return text
+  }
+
+  /// One JSON object on one line; ratios as numbers, `null` for what was not measured.
+  func json() -> String {
+    let fields: [(String, Double?)] = [
+      ("cores", Double(cores)),
+      ("runs", load.map { Double($0.runs) }),
+      ("load_vs_cat", load?.ratio),
+      ("list_seconds", load?.listSeconds),
+      ("cat_seconds", load?.findSeconds),
+      ("bytes_per_run", load.map { $0.bytesPerRun.rounded() }),
+      ("first_frame_ms", firstFrameMilliseconds),
+      ("first_frame_10k_ms", firstFrames.first { $0.runs == 10_000 }?.beyondEcho),
+      ("first_frame_100k_ms", firstFrames.first { $0.runs == 100_000 }?.beyondEcho),
+      ("key_while_loading_ms", firstFrames.compactMap(\.keyMilliseconds).max()),
+      ("sort_1m_vs_bare", inMemory?.sortRatio),
+      ("sort_1m_prepared_vs_bare", inMemory?.preparedSortRatio),
+      ("filter_1m_ms", inMemory.map { $0.filterSeconds * 1000 }),
+      ("top3_1m_ms", inMemory.map { $0.topSeconds * 1000 }),
+      ("frame_1k_ms", frame.map { $0.smallSeconds * 1000 }),
+      ("frame_1m_ms", frame.map { $0.largeSeconds * 1000 }),
+      ("frame_1m_vs_1k", frame?.ratio),
+      ("key_down_1m_ms", frame.map { $0.downSeconds * 1000 }),
+      ("key_sort_1m_ms", frame.map { $0.sortSeconds * 1000 }),
+      ("key_filter_1m_ms", frame.map { $0.filterSeconds * 1000 }),
+      ("receive_1m_ms", frame.map { $0.receiveSeconds * 1000 }),
+    ]
+    let body = fields.map { name, value in
+      "\"\(name)\": " + (value.map { number($0) } ?? "null")
+    }
+    return "{" + body.joined(separator: ", ") + "}"
+  }
+
+  private func number(_ value: Double) -> String {
+    guard value.isFinite else { return "null" }
+    return value == value.rounded() && abs(value) < 1e15
+      ? String(Int(value)) : String(format: "%.4f", value)
+  }
+
+  private func layout(_ rows: [[String]]) -> String {
+    var widths = [Int](repeating: 0, count: rows[0].count)
+    for row in rows {
+      for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
+    }
+    return rows.map { row in
+      row.enumerated().map { column, cell in
+        cell + String(repeating: " ", count: widths[column] - cell.count)
+      }.joined(separator: "  ")
+    }.joined(separator: "\n") + "\n"
+  }
+
+  private func verdict(_ met: Bool) -> String { met ? "yes" : "NO" }
+  private func ratio(_ value: Double) -> String { String(format: "%.2f×", value) }
+  private func seconds(_ value: Double) -> String { String(format: "%.3f s", value) }
+  private func milliseconds(_ value: Double) -> String { String(format: "%.1f ms", value) }
+  private func megabytes(_ bytes: Int) -> String {
+    String(format: "%.1f MB", Double(bytes) / 1_000_000)
+  }
+  private func count(_ runs: Int) -> String {
+    runs >= 1_000_000 && runs % 1_000_000 == 0
+      ? "\(runs / 1_000_000)M" : runs >= 1000 && runs % 1000 == 0 ? "\(runs / 1000)k" : "\(runs)"
+  }
+}

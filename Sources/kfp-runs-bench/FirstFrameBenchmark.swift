@@ -1,0 +1,146 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Time to the first screen content of the application in a 160×40 tmux window, against an
+/// `echo` started the same way; then whether a key is answered while loading continues.
+///
+/// Both are timed from just before `tmux new-window` until `capture-pane` first shows the
+/// content, so the cost of tmux itself and of polling it is in both and cancels in the
+/// difference.
+struct FirstFrameBenchmark {
+  struct Result {
+    var runs: Int
+    var rounds: Int
+    /// Median milliseconds to the application's first content.
+    var appMilliseconds: Double
+    /// Median milliseconds to the `echo` output.
+    var echoMilliseconds: Double
+    /// Median milliseconds from a key press (`?`) to the help screen, while loading.
+    var keyMilliseconds: Double?
+    /// In how many rounds the key was answered while the status bar still showed loading.
+    var keysWhileLoading: Int
+    /// First frame beyond the `echo`.
+    var beyondEcho: Double { appMilliseconds - echoMilliseconds }
+  }
+
+  let binary: String
+  let tree: String
+  let runs: Int
+  let rounds: Int
+  /// A private tmux server for this process.
+  private let socket = "kfp-runs-bench-\(getpid())"
+
+  init(binary: String, tree: String, runs: Int, rounds: Int) {
+    self.binary = binary
+    self.tree = tree
+    self.runs = runs
+    self.rounds = rounds
+  }
+
+  static var isAvailable: Bool {
+    ChildProcess.run(["tmux", "-V"])?.status == 0
+  }
+
+  func run() throws -> Result {
+    try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "160", "-y", "40"])
+    defer { _ = ChildProcess.run(["tmux", "-L", socket, "kill-server"]) }
+    try tmux(["set-option", "-g", "remain-on-exit", "on"])
+    // One untimed start of each, so both find their binaries in the page cache.
+    _ = try timeToContent(command: Self.echoCommand, window: "warm-echo") { $0.contains("ready") }
+    _ = try timeToContent(command: appCommand, window: "warm-app") { hasContent($0) }
+    var app: [Double] = []
+    var echo: [Double] = []
+    var keys: [Double] = []
+    var keysWhileLoading = 0
+    for round in 0..<rounds {
+      let window = "round\(round)"
+      echo.append(
+        try timeToContent(command: Self.echoCommand, window: window + "e") { $0.contains("ready") })
+      app.append(
+        try timeToContent(command: appCommand, window: window, keepOpen: true) {
+          hasContent($0)
+        })
+      if let key = try keyWhileLoading(window: window) {
+        keys.append(key.milliseconds)
+        if key.whileLoading { keysWhileLoading += 1 }
+      }
+      try tmux(["kill-window", "-t", "bench:" + window])
+    }
+    return Result(
+      runs: runs, rounds: rounds, appMilliseconds: median(app),
+      echoMilliseconds: median(echo), keyMilliseconds: keys.isEmpty ? nil : median(keys),
+      keysWhileLoading: keysWhileLoading)
+  }
+
+  /// The baseline; it stays alive like the application, since tmux may drop the output of a
+  /// pane whose process has already exited.
+  private static let echoCommand = "echo ready; exec sleep 60"
+
+  private var appCommand: String {
+    "exec " + [binary, tree].map(Self.shellQuoted).joined(separator: " ")
+  }
+
+  /// Opens a window running `command` and polls it until `done` holds for its text.
+  private func timeToContent(
+    command: String, window: String, keepOpen: Bool = false, done: (String) -> Bool
+  ) throws -> Double {
+    let start = Stopwatch.now()
+    try tmux(["new-window", "-d", "-n", window, "-t", "bench", command])
+    var milliseconds = Double.nan
+    let deadline = start + 20_000_000_000
+    while Stopwatch.now() < deadline {
+      if let text = capture(window), done(text) {
+        if text.contains("Pane is dead") {
+          throw BenchFailure(description: "this exited at once: \(command)\n\(text)")
+        }
+        milliseconds = Double(Stopwatch.now() - start) / 1e6
+        break
+      }
+    }
+    if !keepOpen { try tmux(["kill-window", "-t", "bench:" + window]) }
+    guard milliseconds.isFinite else {
+      throw BenchFailure(description: "no screen content within 20 s from: \(command)")
+    }
+    return milliseconds
+  }
+
+  /// Presses `?` and waits for the help screen; `nil` when it never shows.
+  private func keyWhileLoading(window: String) throws -> (milliseconds: Double, whileLoading: Bool)?
+  {
+    guard let before = capture(window) else { return nil }
+    let start = Stopwatch.now()
+    try tmux(["send-keys", "-t", "bench:" + window, "?"])
+    let deadline = start + 10_000_000_000
+    while Stopwatch.now() < deadline {
+      if let text = capture(window), text != before, text.lowercased().contains("help") {
+        // The status bar, on every screen, says "loading…" until the last batch is in.
+        return (Double(Stopwatch.now() - start) / 1e6, text.contains("loading"))
+      }
+    }
+    return nil
+  }
+
+  private func hasContent(_ text: String) -> Bool {
+    text.contains { !$0.isWhitespace }
+  }
+
+  private func capture(_ window: String) -> String? {
+    ChildProcess.output(["tmux", "-L", socket, "capture-pane", "-p", "-t", "bench:" + window])
+  }
+
+  private func tmux(_ arguments: [String]) throws {
+    guard let outcome = ChildProcess.run(["tmux", "-L", socket] + arguments), outcome.status == 0
+    else {
+      throw BenchFailure(description: "tmux failed: \(arguments.joined(separator: " "))")
+    }
+  }
+
+  private static func shellQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import RunsCore
+import RunsUI
+
+/// One frame of the runs table at 160×40 with a small and a large run set, and what a key costs
+/// on the large one (the key's state change plus the frame after it).
+struct FrameBenchmark {
+  static let width = 160
+  static let height = 40
+
+  struct Result {
+    var smallRuns: Int
+    var largeRuns: Int
+    var smallSeconds: Double
+    var largeSeconds: Double
+    /// Giving the large run set to the application state in one batch.
+    var receiveSeconds: Double
+    /// `j` (cursor down) and the frame after it.
+    var downSeconds: Double
+    /// `s` on a metric column the table was not sorted by, and the frame after it.
+    var sortSeconds: Double
+    /// The first character typed into the filter, and the frame after it.
+    var filterSeconds: Double
+    var ratio: Double { largeSeconds / smallSeconds }
+  }
+
+  let small: [Run]
+  let large: [Run]
+  let rounds: Int
+
+  func run() -> Result {
+    let now = Date(timeIntervalSince1970: 1_767_225_600)
+    let smallState = Self.state(small)
+    var largeState = AppState(sourceDescription: "bench", loading: false)
+    let receive = Stopwatch.seconds { largeState = Self.state(large) }
+    var smallFrames: [Double] = []
+    var largeFrames: [Double] = []
+    var down: [Double] = []
+    var sort: [Double] = []
+    var filter: [Double] = []
+    var sink = 0
+    // Frames alternate between the sizes, so both see the same machine load.
+    for _ in 0..<rounds * 10 {
+      for state in [smallState, largeState] {
+        let seconds = Stopwatch.seconds {
+          sink &+= Screen.render(state, width: Self.width, height: Self.height, now: now).width
+        }
+        if state.runs.count == small.count {
+          smallFrames.append(seconds)
+        } else {
+          largeFrames.append(seconds)
+        }
+      }
+    }
+    for _ in 0..<rounds {
+      down.append(key(.character("j"), on: largeState, now: now, sink: &sink))
+      var onMetric = largeState
+      for _ in 0..<20 {
+        if case .metric = onMetric.columnCursor { break }
+        _ = onMetric.handle(.character("l"))
+      }
+      sort.append(key(.character("s"), on: onMetric, now: now, sink: &sink))
+      var filtering = largeState
+      _ = filtering.handle(.character("/"))
+      filter.append(key(.character("b"), on: filtering, now: now, sink: &sink))
+    }
+    if sink == 42 { print("") }  // Keeps the frames alive.
+    return Result(
+      smallRuns: small.count, largeRuns: large.count, smallSeconds: median(smallFrames),
+      largeSeconds: median(largeFrames), receiveSeconds: receive, downSeconds: median(down),
+      sortSeconds: median(sort), filterSeconds: median(filter))
+  }
+
+  /// Seconds for `key` on a copy of `state` plus the frame after it.
+  private func key(_ key: Key, on state: AppState, now: Date, sink: inout Int) -> Double {
+    var state = state
+    return Stopwatch.seconds {
+      _ = state.handle(key)
+      sink &+= Screen.render(state, width: Self.width, height: Self.height, now: now).width
+    }
+  }
+
+  /// The application state after loading `runs` in one batch, on a 160×40 terminal.
+  private static func state(_ runs: [Run]) -> AppState {
+    var state = AppState(
+      sourceDescription: "bench", loading: true, options: RenderOptions(timeZone: .gmt),
+      width: width, height: height)
+    state.receive(LoadResult(runs: runs), loaded: runs.count, total: runs.count, finished: true)
+    return state
+  }
+}
