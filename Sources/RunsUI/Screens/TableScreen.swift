@@ -122,10 +122,12 @@ enum TableScreen {
       ]
     }
     let width = max(0, grid.width - 4)
-    var y = min(2, max(1, rows - 1))
+    let top = min(2, max(1, rows - 1))
+    var y = top
     for paragraph in message {
       for line in Wrap.lines(paragraph, width: width) where y <= rows {
-        grid.put(line, x: 2, y: y, style: y == min(2, max(1, rows - 1)) ? theme.title : .plain)
+        // The first line (what is wrong) stands out.
+        grid.put(line, x: 2, y: y, style: y == top ? theme.title : .plain)
         y += 1
       }
     }
