@@ -166,6 +166,18 @@ import Testing
     #expect(!state.loading.isLoading)
   }
 
+  @Test func aFailedReloadKeepsTheRuns() {
+    var state = Fixture.state()
+    Fixture.press(&state, .character("a"), .character("r"))
+    let failure = Problem(location: "http://kfp", severity: .error, message: "Timed out.")
+    state.receive(
+      LoadResult(problems: [failure], sourceFailure: failure), loaded: 0, total: nil,
+      finished: true)
+    #expect(state.runs.count == 8)
+    #expect(state.selection.count == 8)
+    #expect(state.problems == [failure])
+  }
+
   @Test func reloadReplacesProblems() {
     var state = Fixture.state(problems: Fixture.problems)
     #expect(state.problems.count == 2)

@@ -17,14 +17,19 @@ enum KeySort {
   /// Groups this small skip the packing and sort (key, index) pairs directly.
   private static let smallGroup = 64
 
-  static func sort(_ items: inout [Int], levels: Levels, final: (Int, Int) -> Bool) {
+  /// Sorts `items`. `packing` chooses the packed sort for large groups; it pays when keys
+  /// seldom share their high bits (numbers), not when they often do (texts with common
+  /// prefixes), where sorting (key, index) pairs once is cheaper than sorting twice.
+  static func sort(
+    _ items: inout [Int], packing: Bool = true, levels: Levels, final: (Int, Int) -> Bool
+  ) {
     items.withUnsafeMutableBufferPointer { buffer in
-      sortGroup(buffer, level: 0, levels: levels, final: final)
+      sortGroup(buffer, level: 0, packing: packing, levels: levels, final: final)
     }
   }
 
   private static func sortGroup(
-    _ items: UnsafeMutableBufferPointer<Int>, level: Int, levels: Levels,
+    _ items: UnsafeMutableBufferPointer<Int>, level: Int, packing: Bool, levels: Levels,
     final: (Int, Int) -> Bool
   ) {
     let count = items.count
@@ -47,8 +52,9 @@ enum KeySort {
       buffer.sort(by: final)
       return
     }
-    if count <= smallGroup {
-      sortByExactKey(items, key: key, level: level, levels: levels, final: final)
+    if count <= smallGroup || !packing {
+      sortByExactKey(
+        items, key: key, level: level, packing: packing, levels: levels, final: final)
       return
     }
     let positionBits = UInt64.bitWidth - UInt64(count - 1).leadingZeroBitCount
@@ -70,7 +76,8 @@ enum KeySort {
       while end < count && packed[end] & ~positionMask == high { end += 1 }
       if end - start > 1 {
         let run = UnsafeMutableBufferPointer(rebasing: items[start..<end])
-        sortByExactKey(run, key: key, level: level, levels: levels, final: final)
+        sortByExactKey(
+          run, key: key, level: level, packing: packing, levels: levels, final: final)
       }
       start = end
     }
@@ -78,8 +85,8 @@ enum KeySort {
 
   /// Sorts by the exact key of `level`, then each run of equal keys by the next levels.
   private static func sortByExactKey(
-    _ items: UnsafeMutableBufferPointer<Int>, key: Key, level: Int, levels: Levels,
-    final: (Int, Int) -> Bool
+    _ items: UnsafeMutableBufferPointer<Int>, key: Key, level: Int, packing: Bool,
+    levels: Levels, final: (Int, Int) -> Bool
   ) {
     var pairs = items.map { (key: key($0), item: $0) }
     pairs.sort { $0.key < $1.key }
@@ -90,7 +97,7 @@ enum KeySort {
       while end < pairs.count && pairs[end].key == pairs[start].key { end += 1 }
       if end - start > 1 {
         let run = UnsafeMutableBufferPointer(rebasing: items[start..<end])
-        sortGroup(run, level: level + 1, levels: levels, final: final)
+        sortGroup(run, level: level + 1, packing: packing, levels: levels, final: final)
       }
       start = end
     }

@@ -136,6 +136,9 @@ enum TableScreen {
     let source = state.sourceDescription
     if state.runs.isEmpty {
       if state.loading.isLoading { return ["Loading runs from \(source)…"] }
+      if let failure = state.loadFailure {
+        return ["Could not read \(source).", failure.message, "Press r to try again."]
+      }
       switch state.sourceKind {
       case .directory:
         return [
