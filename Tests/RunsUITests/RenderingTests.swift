@@ -315,6 +315,18 @@ import Testing
     #expect(text.contains("loading failed: r retries"))
   }
 
+  @Test func detailsOfARunThatAReloadDropped() {
+    var state = Fixture.state()
+    Fixture.press(&state, .enter, .character("r"))
+    state.receive(
+      LoadResult(runs: Array(Fixture.runs.prefix(2))), loaded: 2, total: 2, finished: true)
+    let text = Fixture.render(state).lines.joined(separator: "\n")
+    #expect(text.contains("This run is no longer in the source."))
+    Fixture.press(&state, .escape)
+    #expect(state.topScreen == .table)
+    #expect(state.shownIndices.count == 2)
+  }
+
   @Test func sameFrameForSameState() {
     let state = Fixture.state()
     #expect(Fixture.render(state) == Fixture.render(state))

@@ -201,6 +201,10 @@ import Testing
     #expect(Fixture.shownNames(state) == ["vit-small"])
     Fixture.press(&state, .backspace, .backspace)
     #expect(state.filterText == "VIT")
+    Fixture.press(&state, .control("u"))
+    #expect(state.filterText.isEmpty)
+    Fixture.type(&state, "VITx")
+    Fixture.press(&state, .delete)
     #expect(state.shownIndices.count == 2)
     Fixture.press(&state, .enter)
     #expect(state.topScreen == .table)
@@ -215,6 +219,15 @@ import Testing
     #expect(state.topScreen == .table)
     #expect(state.filterText.isEmpty)
     #expect(state.shownIndices.count == 8)
+  }
+
+  @Test func longFilterTextShowsItsEnd() {
+    var state = Fixture.state(width: 60, height: 15)
+    Fixture.press(&state, .character("/"))
+    Fixture.type(&state, "a-very-long-filter-text-that-goes-on-and-on-END")
+    let line = Fixture.render(state).lines.last!
+    #expect(line.hasPrefix("/…"))
+    #expect(line.contains("on-END▏"))
   }
 
   @Test func escOnTheTableClearsAKeptFilter() {
