@@ -40,16 +40,11 @@ enum ListPrinter {
     warnAboutUnknownMetrics(options, scope: scope)
     let text: String
     switch options.format {
-    case .table:
-      text = RunsTable.make(
+    case .table, .markdown:
+      let table = RunsTable.make(
         runs: listing.runs, metricNames: listing.metricNames,
-        showsExperiment: listing.showsExperiment
-      ).plainText()
-    case .markdown:
-      text = RunsTable.make(
-        runs: listing.runs, metricNames: listing.metricNames,
-        showsExperiment: listing.showsExperiment
-      ).markdown()
+        showsExperiment: listing.showsExperiment)
+      text = options.format == .table ? table.plainText() : table.markdown()
     case .csv: text = RunsCSV.text(runs: listing.runs, metricNames: listing.metricNames)
     case .json: text = RunsJSON.text(runs: listing.runs)
     }

@@ -20,9 +20,10 @@ enum SortResolver {
           known.isEmpty
           ? "the runs report no metrics"
           : "metrics: " + names + (known.count > 10 ? ", …" : "")
+        let columns = SortSpec.keywords.map(\.word).joined(separator: ", ")
         throw CLIFailure.usage(
-          "cannot sort by '\(TextSanitizer.clean(name))': not a column (\(SortSpec.keywords.map(\.word).joined(separator: ", "))) and no run reports such a metric (\(list))"
-        )
+          "cannot sort by '\(TextSanitizer.clean(name))': it is neither a column (\(columns)) "
+            + "nor a metric any run reports (\(list))")
       }
     }
     return spec.order

@@ -289,6 +289,44 @@ import Testing
       })
   }
 
+  @Test func loadFailureIsShownAndClearedByReload() {
+    var state = AppState(
+      sourceDescription: "http://localhost:8888", sourceKind: .server,
+      options: RenderOptions(timeZone: Fixture.utc), width: 100, height: 12)
+    let refused = Problem(
+      location: "http://localhost:8888/apis/v1beta1/runs", severity: .error,
+      message: "Could not connect to http://localhost:8888: connection refused.")
+    state.receive(
+      LoadResult(problems: [refused], sourceFailure: refused), loaded: 0, total: nil,
+      finished: true)
+    var text = Fixture.render(state).lines.joined(separator: "\n")
+    #expect(text.contains("Could not read http://localhost:8888."))
+    #expect(text.contains("connection refused"))
+    #expect(text.contains("Press r to try again."))
+    #expect(Fixture.press(&state, .character("r")) == .reload)
+    #expect(state.loadFailure == nil)
+    // A later page fails: the runs stay, the status bar says so.
+    state.receive(LoadResult(runs: Fixture.runs), loaded: 8, total: 20, finished: false)
+    state.receive(
+      LoadResult(problems: [refused], sourceFailure: refused), loaded: 8, total: 20,
+      finished: true)
+    #expect(state.shownIndices.count == 8)
+    text = Fixture.render(state).lines.last!
+    #expect(text.contains("loading failed: r retries"))
+  }
+
+  @Test func detailsOfARunThatAReloadDropped() {
+    var state = Fixture.state()
+    Fixture.press(&state, .enter, .character("r"))
+    state.receive(
+      LoadResult(runs: Array(Fixture.runs.prefix(2))), loaded: 2, total: 2, finished: true)
+    let text = Fixture.render(state).lines.joined(separator: "\n")
+    #expect(text.contains("This run is no longer in the source."))
+    Fixture.press(&state, .escape)
+    #expect(state.topScreen == .table)
+    #expect(state.shownIndices.count == 2)
+  }
+
   @Test func sameFrameForSameState() {
     let state = Fixture.state()
     #expect(Fixture.render(state) == Fixture.render(state))

@@ -166,6 +166,18 @@ import Testing
     #expect(!state.loading.isLoading)
   }
 
+  @Test func aFailedReloadKeepsTheRuns() {
+    var state = Fixture.state()
+    Fixture.press(&state, .character("a"), .character("r"))
+    let failure = Problem(location: "http://kfp", severity: .error, message: "Timed out.")
+    state.receive(
+      LoadResult(problems: [failure], sourceFailure: failure), loaded: 0, total: nil,
+      finished: true)
+    #expect(state.runs.count == 8)
+    #expect(state.selection.count == 8)
+    #expect(state.problems == [failure])
+  }
+
   @Test func reloadReplacesProblems() {
     var state = Fixture.state(problems: Fixture.problems)
     #expect(state.problems.count == 2)
@@ -189,6 +201,10 @@ import Testing
     #expect(Fixture.shownNames(state) == ["vit-small"])
     Fixture.press(&state, .backspace, .backspace)
     #expect(state.filterText == "VIT")
+    Fixture.press(&state, .control("u"))
+    #expect(state.filterText.isEmpty)
+    Fixture.type(&state, "VITx")
+    Fixture.press(&state, .delete)
     #expect(state.shownIndices.count == 2)
     Fixture.press(&state, .enter)
     #expect(state.topScreen == .table)
@@ -203,6 +219,15 @@ import Testing
     #expect(state.topScreen == .table)
     #expect(state.filterText.isEmpty)
     #expect(state.shownIndices.count == 8)
+  }
+
+  @Test func longFilterTextShowsItsEnd() {
+    var state = Fixture.state(width: 60, height: 15)
+    Fixture.press(&state, .character("/"))
+    Fixture.type(&state, "a-very-long-filter-text-that-goes-on-and-on-END")
+    let line = Fixture.render(state).lines.last!
+    #expect(line.hasPrefix("/…"))
+    #expect(line.contains("on-END▏"))
   }
 
   @Test func escOnTheTableClearsAKeptFilter() {

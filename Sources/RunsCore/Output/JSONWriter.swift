@@ -14,6 +14,10 @@ public enum JSONWriter {
 
   /// A JSON string literal for `text`, quotes included.
   public static func quoted(_ text: String) -> String {
+    // Most text (ids, names, metric names) needs no escape: copy it whole.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+      return "\"" + text + "\""
+    }
     var output = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
@@ -66,7 +70,11 @@ public enum JSONWriter {
     }
   }
 
-  private static func spaces(_ count: Int) -> String { String(repeating: " ", count: count) }
+  private static let indents = (0..<32).map { String(repeating: " ", count: $0) }
+
+  private static func spaces(_ count: Int) -> String {
+    count < indents.count ? indents[count] : String(repeating: " ", count: count)
+  }
 
   private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {

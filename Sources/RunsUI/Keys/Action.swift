@@ -37,4 +37,8 @@ public enum Action: Sendable, Hashable {
   case toggleItem
   /// Metric picker: clear every check (back to the automatic top 3).
   case clearItems
+  /// Filter input: delete the last character.
+  case deleteCharacter
+  /// Filter input: delete all the text.
+  case clearText
 }

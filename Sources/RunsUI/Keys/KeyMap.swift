@@ -53,7 +53,9 @@ public enum KeyMap {
     KeyBinding(.metricPicker, [.character("c")], "c", "uncheck all (automatic top 3)", .clearItems),
 
     KeyBinding(.filter, [], "text", "filter live by run name", nil),
-    KeyBinding(.filter, [.backspace], "Backspace", "delete a character", nil),
+    KeyBinding(
+      .filter, [.backspace, .delete], "Backspace", "delete a character", .deleteCharacter),
+    KeyBinding(.filter, [.control("u")], "Ctrl-U", "delete all the text", .clearText),
     KeyBinding(.filter, [.enter], "Enter", "keep the filter", .apply),
     KeyBinding(.filter, [.escape], "Esc", "clear the filter", .back),
 

@@ -12,8 +12,8 @@ struct TableColumn: Sendable, Hashable {
 }
 
 /// Which columns of the runs table fit a width, and where. Text columns shrink first; then
-/// Pipeline, Experiment, Duration and Start time are hidden, and only then metric columns
-/// (from the right), then Status. Run name always stays.
+/// Pipeline, Experiment, Duration and Start time are hidden, then the name narrows further,
+/// and only then metric columns go (from the right), then Status. Run name always stays.
 struct TableLayout: Sendable {
   /// The selection mark column's width (the mark and a space).
   static let markWidth = 2
@@ -31,7 +31,7 @@ struct TableLayout: Sendable {
     let model = state.model
     let offset = min(state.metricOffset, max(0, model.metricColumns.count - 1))
     var candidates: [Candidate] = [
-      Candidate(.name, natural: Self.titled(.name, model.widths.name), minimum: 12),
+      Candidate(.name, natural: Self.titled(.name, model.widths.name), minimum: 20, last: 12),
       Candidate(.status, natural: Self.titled(.status, model.widths.status)),
       Candidate(.duration, natural: Self.titled(.duration, model.widths.duration), right: true),
     ]
@@ -84,13 +84,18 @@ struct TableLayout: Sendable {
     var column: Column
     var natural: Int
     var minimum: Int
+    /// The width it shrinks to only to keep metric columns on screen.
+    var last: Int
     var right: Bool
     var width: Int
 
-    init(_ column: Column, natural: Int, minimum: Int? = nil, right: Bool = false) {
+    init(
+      _ column: Column, natural: Int, minimum: Int? = nil, last: Int? = nil, right: Bool = false
+    ) {
       self.column = column
       self.natural = natural
       self.minimum = min(natural, minimum ?? natural)
+      self.last = min(self.minimum, last ?? self.minimum)
       self.right = right
       width = natural
     }
@@ -107,31 +112,51 @@ struct TableLayout: Sendable {
 
   private static func fit(_ all: [Candidate], into available: Int) -> [Candidate] {
     var columns = all
-    // Shrink the text columns toward their minimum widths.
-    for column in [Column.pipeline, .experiment, .name] {
-      let excess = total(columns) - available
-      guard excess > 0 else { break }
-      if let i = columns.firstIndex(where: { $0.column == column }) {
-        columns[i].width = max(columns[i].minimum, columns[i].width - excess)
-      }
+    shrink(&columns, into: available) { $0.minimum }
+    // Hide Pipeline, Experiment, Duration and Start time (the spec's order, then the time);
+    // then let the name get narrower; then hide metrics from the right; then Status.
+    for column in [Column.pipeline, .experiment, .duration, .created]
+    where total(columns) > available {
+      columns.removeAll { $0.column == column }
     }
-    // Hide columns in the order the spec gives, then metrics from the right, then status.
-    var hideOrder: [Column] = [.pipeline, .experiment, .duration, .created]
-    hideOrder += columns.reversed().map(\.column).filter(isMetric)
+    shrink(&columns, into: available) { $0.last }
+    var hideOrder = columns.reversed().map(\.column).filter(isMetric)
     hideOrder.append(.status)
     for column in hideOrder where total(columns) > available {
       columns.removeAll { $0.column == column }
     }
-    // Give back room to the text columns that were shrunk, name first.
-    for column in [Column.name, .experiment, .pipeline] {
-      let room = available - total(columns)
-      guard let i = columns.firstIndex(where: { $0.column == column }) else { continue }
-      if room > 0 {
-        columns[i].width = min(columns[i].natural, columns[i].width + room)
-      } else if room < 0 {
-        columns[i].width = max(1, columns[i].width + room)
+    // Room freed by hiding goes back to the text columns, the narrowest first.
+    while total(columns) < available {
+      let growable = columns.indices.filter {
+        textColumns.contains(columns[$0].column) && columns[$0].width < columns[$0].natural
       }
+      guard let narrowest = growable.min(by: { columns[$0].width < columns[$1].width }) else {
+        break
+      }
+      columns[narrowest].width += 1
+    }
+    // Only the run name is left and it still does not fit: cut it to the screen.
+    if total(columns) > available, let name = columns.firstIndex(where: { $0.column == .name }) {
+      columns[name].width = max(1, columns[name].width - (total(columns) - available))
     }
     return columns
+  }
+
+  private static let textColumns: Set<Column> = [.name, .experiment, .pipeline]
+
+  /// Shrinks the text columns, always the widest one by a cell, down to `floor` (so one long
+  /// run name does not squeeze the experiment names to nothing).
+  private static func shrink(
+    _ columns: inout [Candidate], into available: Int, floor: (Candidate) -> Int
+  ) {
+    while total(columns) > available {
+      let shrinkable = columns.indices.filter {
+        textColumns.contains(columns[$0].column) && columns[$0].width > floor(columns[$0])
+      }
+      guard let widest = shrinkable.max(by: { columns[$0].width < columns[$1].width }) else {
+        return
+      }
+      columns[widest].width -= 1
+    }
   }
 }

@@ -22,11 +22,12 @@ struct CompareLayout: Sendable {
     // The label, a space and the direction arrow.
     labelWidth = min(max(14, longestLabel + 3), max(14, width / 3))
     var widest = 10
+    var longestName = 0
     // The widths of the first runs are enough to size the columns (and keep a compare of
     // very many runs cheap to draw).
     for (index, id) in compare.runIDs.prefix(Self.sizingRuns).enumerated() {
       guard let run = state.run(id: id) else { continue }
-      widest = max(widest, min(16, DisplayWidth.of(TextSanitizer.clean(run.name))))
+      longestName = max(longestName, DisplayWidth.of(TextSanitizer.clean(run.name)))
       if let created = run.createdAt {
         widest = max(
           widest, DisplayWidth.of(TimeText.local(created, timeZone: state.options.timeZone)))
@@ -40,8 +41,13 @@ struct CompareLayout: Sendable {
         widest = max(widest, DisplayWidth.of(TextSanitizer.clean(value)))
       }
     }
-    columnWidth = min(widest, 24)
+    // Values decide the width; run names widen the columns as far as every run still fits.
     let room = width - labelWidth - 2
+    let valueWidth = min(widest, 24)
+    let runCount = max(1, compare.runIDs.count)
+    columnWidth =
+      [32, 24, 16].map { max(valueWidth, min(longestName, $0)) }
+      .first { runCount * ($0 + 2) - 2 <= room } ?? valueWidth
     visibleColumns = max(1, (room + 2) / (columnWidth + 2))
   }
 

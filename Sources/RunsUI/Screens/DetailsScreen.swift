@@ -5,7 +5,12 @@ import RunsCore
 /// is where a metric reported by two steps shows both values.
 enum DetailsScreen {
   static func draw(_ grid: inout Grid, _ state: AppState, theme: Theme, now: Date) {
-    guard let details = state.details, let run = state.run(id: details.runID) else { return }
+    guard let details = state.details, let run = state.run(id: details.runID) else {
+      grid.write("This run is no longer in the source.", x: 2, y: 1, width: grid.width - 4)
+      StatusBar.draw(
+        &grid, y: grid.height - 1, segments: StatusBar.commonSegments(state, theme), theme: theme)
+      return
+    }
     let lines = lines(for: run, state: state, now: now, theme: theme)
     let rows = max(0, grid.height - 1)
     let top = max(0, min(details.scrollTop, lines.count - rows))

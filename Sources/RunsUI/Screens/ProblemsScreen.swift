@@ -1,45 +1,52 @@
 import RunsCore
 
-/// Every problem met while loading: where, how bad, and what is wrong.
+/// Every problem met while loading: where, how bad, and what is wrong. It scrolls by
+/// problem, so a frame only lays out the problems on screen however many there are.
 enum ProblemsScreen {
-  /// Lines the list has: two per problem (place, then message), or one saying there are none.
+  /// The scroll range: one step per problem.
   static func lineCount(_ state: AppState) -> Int {
-    max(1, state.problems.count * 2)
+    max(1, state.problems.count)
   }
 
   static func draw(_ grid: inout Grid, _ state: AppState, theme: Theme) {
     let problems = state.problems
+    let indent = 9
+    // The panel spans the width; its height fits the problems (counted until the screen is full).
+    var rows = 0
+    for problem in problems where rows < grid.height {
+      rows += 1 + Wrap.lines(problem.message, width: grid.width - 4 - indent).count
+    }
     let frame = PanelFrame.centered(
       screenWidth: grid.width, screenHeight: grid.height, contentWidth: grid.width,
-      contentRows: lineCount(state))
+      contentRows: max(1, rows))
     let errors = problems.filter { $0.severity == .error }.count
+    let warnings = problems.count - errors
     let title =
-      "Problems: \(errors) error\(errors == 1 ? "" : "s"), \(problems.count - errors) warning\(problems.count - errors == 1 ? "" : "s")"
+      "Problems: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     Panel.draw(&grid, frame: frame, title: title, footer: "↑↓ scroll · Esc close", theme: theme)
     guard !problems.isEmpty else {
       grid.write("No problems.", x: frame.contentX, y: frame.contentTop, width: frame.contentWidth)
       return
     }
-    let total = lineCount(state)
-    let top = max(0, min(state.problemsScroll, total - frame.contentRows))
-    for slot in 0..<frame.contentRows where top + slot < total {
-      let line = top + slot
-      let problem = problems[line / 2]
-      let y = frame.contentTop + slot
-      if line % 2 == 0 {
-        let place = problem.entry.map { "\(problem.location):entry \($0)" } ?? problem.location
-        let severity = TextLayout.pad(problem.severity.rawValue, width: 8)
-        grid.write(
-          [
-            Segment(severity, theme.severity(problem.severity, on: .plain)),
-            Segment(place, theme.label),
-          ],
-          x: frame.contentX, y: y, width: frame.contentWidth)
-      } else {
-        grid.write(
-          [Segment("        "), Segment(problem.message)], x: frame.contentX, y: y,
-          width: frame.contentWidth)
+    var y = frame.contentTop
+    let bottom = frame.contentTop + frame.contentRows
+    var index = max(0, min(state.problemsScroll, problems.count - 1))
+    while y < bottom, index < problems.count {
+      let problem = problems[index]
+      let place = problem.entry.map { "\(problem.location):entry \($0)" } ?? problem.location
+      grid.write(
+        [
+          Segment(
+            TextLayout.pad(problem.severity.rawValue, width: indent),
+            theme.severity(problem.severity, on: .plain)),
+          Segment(place, theme.label),
+        ], x: frame.contentX, y: y, width: frame.contentWidth)
+      y += 1
+      for line in Wrap.lines(problem.message, width: frame.contentWidth - indent) where y < bottom {
+        grid.write(line, x: frame.contentX + indent, y: y, width: frame.contentWidth - indent)
+        y += 1
       }
+      index += 1
     }
   }
 }

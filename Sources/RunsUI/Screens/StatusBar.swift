@@ -72,6 +72,9 @@ enum StatusBar {
         state.loading.total.map { "loaded \(loaded) of \($0)" } ?? "loading… \(loaded) loaded"
       segments.append(Segment(text, theme.statusBarAlert, priority: 8))
     }
+    if state.loadFailure != nil, !state.runs.isEmpty {
+      segments.append(Segment("loading failed: r retries", theme.statusBarAlert, priority: 8))
+    }
     if state.insecure { segments.append(Segment("insecure", theme.statusBarAlert, priority: 7)) }
     if !state.problems.isEmpty {
       let count = state.problems.count

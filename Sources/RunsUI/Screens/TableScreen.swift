@@ -122,10 +122,12 @@ enum TableScreen {
       ]
     }
     let width = max(0, grid.width - 4)
-    var y = min(2, max(1, rows - 1))
+    let top = min(2, max(1, rows - 1))
+    var y = top
     for paragraph in message {
       for line in Wrap.lines(paragraph, width: width) where y <= rows {
-        grid.put(line, x: 2, y: y, style: y == min(2, max(1, rows - 1)) ? theme.title : .plain)
+        // The first line (what is wrong) stands out.
+        grid.put(line, x: 2, y: y, style: y == top ? theme.title : .plain)
         y += 1
       }
     }
@@ -136,6 +138,9 @@ enum TableScreen {
     let source = state.sourceDescription
     if state.runs.isEmpty {
       if state.loading.isLoading { return ["Loading runs from \(source)…"] }
+      if let failure = state.loadFailure {
+        return ["Could not read \(source).", failure.message, "Press r to try again."]
+      }
       switch state.sourceKind {
       case .directory:
         return [
@@ -169,13 +174,19 @@ enum TableScreen {
   static func drawFilterLine(_ grid: inout Grid, _ state: AppState, theme: Theme) {
     let y = grid.height - 1
     grid.fill(x: 0, y: y, count: grid.width, style: theme.statusBar)
-    var segments = [
-      Segment("/", theme.statusBarAlert),
-      Segment(state.filterText, theme.statusBar),
-      Segment(theme.glyphs.cursorBlock, theme.statusBar),
-    ]
     let hint = "  \(state.model.shown.count) of \(state.scopeCount) shown · Enter keep · Esc clear"
-    segments.append(Segment(hint, theme.statusBar))
+    // The text's end (where typing happens) stays visible: the hint goes first, then the
+    // text's beginning.
+    let room = max(1, grid.width - 2 - min(DisplayWidth.of(hint), grid.width / 2))
+    var text = TextSanitizer.clean(state.filterText)
+    if DisplayWidth.of(text) > room {
+      while !text.isEmpty, DisplayWidth.of(text) > room - 1 { text.removeFirst() }
+      text = TextLayout.ellipsis + text
+    }
+    let segments = [
+      Segment("/", theme.statusBarAlert), Segment(text, theme.statusBar),
+      Segment(theme.glyphs.cursorBlock, theme.statusBar), Segment(hint, theme.statusBar),
+    ]
     grid.write(segments, x: 0, y: y, width: grid.width)
   }
 }

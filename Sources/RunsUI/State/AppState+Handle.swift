@@ -58,7 +58,13 @@ extension AppState {
       var top = problemsScroll
       scrollList(&top, action, lines: ProblemsScreen.lineCount(self))
       problemsScroll = top
-    case .filterInput: if action == .apply { screens.removeLast() }
+    case .filterInput:
+      switch action {
+      case .apply: screens.removeLast()
+      case .deleteCharacter: setFilter(String(filterText.dropLast()))
+      case .clearText: setFilter("")
+      default: break
+      }
     case .experimentPicker: performOnExperimentPicker(action)
     case .metricPicker: performOnMetricPicker(action)
     }
@@ -96,21 +102,11 @@ extension AppState {
     rebuild(.filter)
   }
 
-  /// The filter input takes printable characters and Backspace; other keys go to the key map.
+  /// The filter input takes printable characters as text; other keys go to the key map.
   private mutating func editFilter(with key: Key) -> Bool {
-    switch key {
-    case .character(let character):
-      setFilter(filterText + String(character))
-      return true
-    case .backspace, .delete:
-      if !filterText.isEmpty { setFilter(String(filterText.dropLast())) }
-      return true
-    case .control("u"):
-      setFilter("")
-      return true
-    default:
-      return false
-    }
+    guard case .character(let character) = key else { return false }
+    setFilter(filterText + String(character))
+    return true
   }
 
   /// Scrolls a screen of `lines` lines that has no cursor.

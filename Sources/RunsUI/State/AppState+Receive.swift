@@ -49,8 +49,15 @@ extension AppState {
     for problem in batch.problems where problemSet.insert(problem).inserted {
       problems.append(problem)
     }
+    if let failure = batch.sourceFailure { loadFailure = failure }
     loading = LoadingProgress(isLoading: !finished, loaded: loaded, total: total)
-    if finished && replacing { dropRunsNotReloaded() }
+    if finished && replacing {
+      // A load that failed part-way proves nothing about the runs it did not bring back:
+      // they stay (SPEC §2.3: runs already loaded stay on screen; `r` retries).
+      if loadFailure == nil { dropRunsNotReloaded() }
+      replacing = false
+      seenDuringReload = []
+    }
     rebuild(.scope)
     refreshOpenScreens()
   }
@@ -60,6 +67,7 @@ extension AppState {
     replacing = true
     problemsFromPreviousLoad = true
     seenDuringReload = []
+    loadFailure = nil
     loading = LoadingProgress(isLoading: true)
   }
 
@@ -71,8 +79,6 @@ extension AppState {
 
   private mutating func dropRunsNotReloaded() {
     let seen = seenDuringReload
-    replacing = false
-    seenDuringReload = []
     guard runs.contains(where: { !seen.contains($0.id) }) else { return }
     runs.removeAll { !seen.contains($0.id) }
     indexByID = Dictionary(

@@ -34,6 +34,8 @@ public struct AppState: Sendable {
   var problemSet: Set<Problem> = []
   /// Loading progress.
   public internal(set) var loading: LoadingProgress
+  /// Why the last load stopped short (source unreadable, a page failed); `r` retries.
+  public internal(set) var loadFailure: Problem?
   /// Set by reload: the next batches replace the runs (runs missing at the end are dropped).
   var replacing = false
   /// The problems on record came from the load before the reload under way.
