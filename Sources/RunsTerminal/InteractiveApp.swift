@@ -36,11 +36,12 @@ public enum InteractiveApp {
       handle: { key in
         // Ctrl-C quits from every screen, typing a filter included.
         if key == .control("c") { return .quit }
-        switch state.handle(key) {
-        case .none: return .none
-        case .quit: return .quit
-        case .reload: return .reload
+        // Ctrl-Z suspends, as it does in the shell (raw mode turned it into a key).
+        if key == .control("z") {
+          terminal.suspend()
+          return state.handle(.resize(width: terminal.width, height: terminal.height)).loopEffect
         }
+        return state.handle(key).loopEffect
       },
       receive: { batch, loaded, total, finished in
         state.receive(batch, loaded: loaded, total: total, finished: finished)
@@ -49,5 +50,16 @@ public enum InteractiveApp {
         Screen.render(state, width: width, height: height, now: now)
       })
     return loop.run(on: terminal, load: load)
+  }
+}
+
+extension AppEffect {
+  /// What the main loop does for the effect.
+  fileprivate var loopEffect: EventLoop.Effect {
+    switch self {
+    case .none: .none
+    case .quit: .quit
+    case .reload: .reload
+    }
   }
 }

@@ -131,6 +131,31 @@ struct InteractiveTests {
     try expectRestored(session)
   }
 
+  @Test func ctrlZSuspendsAndFgResumes() async throws {
+    let tree = try RunTree(RunTree.standard)
+    defer { tree.remove() }
+    let session = try TmuxSession([tree.root.path], in: tree.root, inShell: true)
+    defer { session.close() }
+    try await session.waitFor("run-alpha")
+    try session.send("C-z")
+    // The shell's job control took over: its prompt on a restored terminal.
+    try await session.waitFor("Stopped")
+    try await session.waitForPane(Self.terminalState, "0 1 0 0")
+    try session.type("fg")
+    try session.send("Enter")
+    let resumed = try await session.waitUntil("the table again") {
+      $0.contains("Run name") && !$0.contains("Stopped")
+    }
+    #expect(Screens.order(of: newestFirst, in: resumed) == newestFirst)
+    try await session.waitForPane(Self.terminalState, "1 0 1 1")
+    try session.send("q")
+    try await session.waitForPane(Self.terminalState, "0 1 0 0")
+    try session.type("echo status=$?")
+    try session.send("Enter")
+    try await session.waitFor("status=0")
+    try expectRestored(session)
+  }
+
   @Test func anEscapeSequenceInARunNameNeverReachesTheTerminal() async throws {
     let tree = try RunTree(
       RunTree.standard + [
