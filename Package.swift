@@ -48,7 +48,7 @@ let package = Package(
     // Runs the built kfp-runs binary and compares its output with golden files.
     .testTarget(
       name: "CLITests",
-      dependencies: ["RunsCore"],
+      dependencies: ["RunsCore", "KFPTestServer"],
       resources: [.copy("Golden")]
     ),
     // Drives the real binary inside tmux.

@@ -64,6 +64,8 @@ struct EventLoop {
     while true {
       var dirty = false
       var next = terminal.readKey(timeoutMilliseconds: loading ? Self.loadingPoll : Self.idlePoll)
+      // The terminal is gone: end as a hangup signal would have.
+      if terminal.inputLost { return 128 + SIGHUP }
       var keysRead = 0
       while let key = next {
         switch handle(key) {

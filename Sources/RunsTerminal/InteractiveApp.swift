@@ -4,8 +4,9 @@ import RunsUI
 
 /// The interactive application: the runs table on the terminal, fed by a background load.
 public enum InteractiveApp {
-  /// Runs the application until the person quits; returns the exit status (0 after `q` or
-  /// Ctrl-C, 1 with one sentence on stderr when the terminal cannot show it).
+  /// Runs the application until the person quits; returns the exit status: 0 after `q` or
+  /// Ctrl-C, 1 with one sentence on stderr when the terminal cannot show it, 129 when the
+  /// terminal went away. A terminating signal restores the terminal and ends the process.
   ///
   /// `load` runs in the background and reports batches as they arrive; `r` runs it again.
   /// Curses lives on a thread of its own, so no task of the caller's pool is ever blocked.
@@ -36,11 +37,12 @@ public enum InteractiveApp {
       handle: { key in
         // Ctrl-C quits from every screen, typing a filter included.
         if key == .control("c") { return .quit }
-        switch state.handle(key) {
-        case .none: return .none
-        case .quit: return .quit
-        case .reload: return .reload
+        // Ctrl-Z suspends, as it does in the shell (raw mode turned it into a key).
+        if key == .control("z") {
+          terminal.suspend()
+          return state.handle(.resize(width: terminal.width, height: terminal.height)).loopEffect
         }
+        return state.handle(key).loopEffect
       },
       receive: { batch, loaded, total, finished in
         state.receive(batch, loaded: loaded, total: total, finished: finished)
@@ -49,5 +51,16 @@ public enum InteractiveApp {
         Screen.render(state, width: width, height: height, now: now)
       })
     return loop.run(on: terminal, load: load)
+  }
+}
+
+extension AppEffect {
+  /// What the main loop does for the effect.
+  fileprivate var loopEffect: EventLoop.Effect {
+    switch self {
+    case .none: .none
+    case .quit: .quit
+    case .reload: .reload
+    }
   }
 }

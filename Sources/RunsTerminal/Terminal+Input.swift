@@ -1,4 +1,5 @@
 import CNcursesw
+import Dispatch
 import RunsUI
 
 extension Terminal {
@@ -7,11 +8,22 @@ extension Terminal {
   public func readKey(timeoutMilliseconds: Int) -> Key? {
     wtimeout(kfp_stdscr(), Int32(clamping: timeoutMilliseconds))
     var value: wint_t = 0
+    let started = DispatchTime.now().uptimeNanoseconds
     let status = wget_wch(kfp_stdscr(), &value)
+    if status == kfp_KEY_CODE_YES() || status == kfp_OK() { immediateErrors = 0 }
     if status == kfp_KEY_CODE_YES() { return functionKey(Int32(truncatingIfNeeded: value)) }
     if status == kfp_OK() { return Self.characterKey(UInt32(value)) }
+    // A terminal that went away fails every read at once instead of waiting for the timeout.
+    let waited = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+    immediateErrors =
+      timeoutMilliseconds > 0 && waited < timeoutMilliseconds / 4
+      ? immediateErrors + 1 : 0
     return nil
   }
+
+  /// Whether input is gone: many reads in a row failed without waiting (the terminal hung up
+  /// and no SIGHUP came, e.g. for a process outside the terminal's session).
+  public var inputLost: Bool { immediateErrors >= 50 }
 
   private func functionKey(_ code: Int32) -> Key? {
     switch code {

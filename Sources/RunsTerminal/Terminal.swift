@@ -29,6 +29,8 @@ public final class Terminal {
   private var palette: Palette
   private var previous: Grid?
   private var stopped = false
+  /// Reads in a row that failed at once (see `inputLost`).
+  var immediateErrors = 0
 
   private init(screen: OpaquePointer, colors: Bool, unicode: Bool, palette: Palette) {
     self.screen = screen
@@ -77,6 +79,7 @@ public final class Terminal {
           + "terminal's type (for example TERM=xterm-256color).")
     }
     TerminalRestore.activate()
+    TerminalRestore.unblockOnThisThread()
     configureInput()
     let colors = has_colors() && (environment("NO_COLOR") ?? "").isEmpty
     var defaults = false
@@ -87,8 +90,6 @@ public final class Terminal {
     let terminal = Terminal(
       screen: screen, colors: colors, unicode: unicode,
       palette: Palette(enabled: colors, defaultColors: defaults))
-    erase()
-    refresh()
     return terminal
   }
 
@@ -122,6 +123,24 @@ public final class Terminal {
     }
     refresh()
     previous = grid
+  }
+
+  /// Gives the terminal back and stops the process as a shell's Ctrl-Z would (`fg` resumes it);
+  /// returns once the process continues, with curses back on.
+  public func suspend() {
+    guard !stopped else { return }
+    TerminalRestore.restore()
+    TerminalRestore.stopProcess()
+    // Continued: curses resumes on the next refresh; the terminal may have changed meanwhile.
+    TerminalRestore.activate()
+    configureAfterResume()
+  }
+
+  private func configureAfterResume() {
+    Self.configureInput()
+    updateSize()
+    clear()
+    refresh()
   }
 
   /// Forgets what is on screen, so the next `present` redraws every cell.

@@ -51,6 +51,29 @@ enum TerminalRestore {
     }
   }
 
+  /// Lets the handled signals reach the calling thread. A thread started from a task inherits
+  /// a mask that blocks nearly every signal, and a fault on a thread that blocks its signal
+  /// kills the process at once, without a handler (so without restoring the terminal).
+  static func unblockOnThisThread() {
+    var set = sigset_t()
+    sigemptyset(&set)
+    for number in terminating + faults + [SIGTSTP, SIGCONT] { sigaddset(&set, number) }
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+  }
+
+  /// Stops the process as Ctrl-Z in a shell does, and returns when it continues (`fg`).
+  /// Curses must already be ended.
+  static func stopProcess() {
+    var stop = sigaction()
+    setHandler(&stop, nil)
+    sigemptyset(&stop.sa_mask)
+    var old = sigaction()
+    // The default action, not ncurses's handler: that one expects curses still running.
+    sigaction(SIGTSTP, &stop, &old)
+    raise(SIGTSTP)
+    sigaction(SIGTSTP, &old, nil)
+  }
+
   /// Ends curses if it is running; safe to call any number of times.
   static func restore() {
     guard active else { return }
@@ -65,7 +88,7 @@ enum TerminalRestore {
   }
 
   private static func setHandler(
-    _ action: inout sigaction, _ handler: @convention(c) (Int32) -> Void
+    _ action: inout sigaction, _ handler: (@convention(c) (Int32) -> Void)?
   ) {
     #if os(Linux)
       action.__sigaction_handler.sa_handler = handler

@@ -27,6 +27,9 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Tree sizes for the first-frame benchmark, comma separated.")
   var appRuns = "10000,100000"
 
+  @Option(help: "Seconds to wait for the application to finish loading a tree.")
+  var loadLimit = 300.0
+
   @Option(help: "Runs in memory for the sort, filter, top-3 and frame benchmarks.")
   var memoryRuns = 1_000_000
 
@@ -86,7 +89,9 @@ struct BenchCommand: ParsableCommand {
           let tree = try workspace.tree(runs: size, maker: maker)
           progress("first frame: \(size) runs in tmux")
           report.firstFrames.append(
-            try FirstFrameBenchmark(binary: binary, tree: tree, runs: size, rounds: rounds).run())
+            try FirstFrameBenchmark(
+              binary: binary, tree: tree, runs: size, rounds: rounds, loadLimit: loadLimit
+            ).run())
         }
       } else {
         report.notes.append("first frame not measured: tmux is not installed")

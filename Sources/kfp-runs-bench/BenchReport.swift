@@ -44,6 +44,12 @@ struct BenchReport {
           verdict(first.keysWhileLoading > 0),
         ])
       }
+      rows.append([
+        "application loads \(count(first.runs)) runs",
+        first.loadSeconds.map(seconds) ?? "> " + seconds(first.loadLimit),
+        load.map { $0.runs == first.runs ? "list " + seconds($0.listSeconds) : "-" } ?? "-",
+        "-", "progress shown", "-",
+      ])
     }
     if let memory = inMemory {
       let n = count(memory.runs)
@@ -110,6 +116,8 @@ struct BenchReport {
       ("first_frame_10k_ms", firstFrames.first { $0.runs == 10_000 }?.beyondEcho),
       ("first_frame_100k_ms", firstFrames.first { $0.runs == 100_000 }?.beyondEcho),
       ("key_while_loading_ms", firstFrames.compactMap(\.keyMilliseconds).max()),
+      ("app_load_10k_seconds", firstFrames.first { $0.runs == 10_000 }?.loadSeconds),
+      ("app_load_100k_seconds", firstFrames.first { $0.runs == 100_000 }?.loadSeconds),
       ("sort_1m_vs_bare", inMemory?.sortRatio),
       ("sort_1m_prepared_vs_bare", inMemory?.preparedSortRatio),
       ("filter_1m_ms", inMemory.map { $0.filterSeconds * 1000 }),

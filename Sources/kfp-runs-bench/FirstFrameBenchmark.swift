@@ -24,6 +24,10 @@ struct FirstFrameBenchmark {
     var keyMilliseconds: Double?
     /// In how many rounds the key was answered while the status bar still showed loading.
     var keysWhileLoading: Int
+    /// Seconds from start until the status bar no longer shows loading (first round only);
+    /// `nil` when it still did after `loadLimit` seconds.
+    var loadSeconds: Double?
+    var loadLimit: Double
     /// First frame beyond the `echo`.
     var beyondEcho: Double { appMilliseconds - echoMilliseconds }
   }
@@ -32,14 +36,17 @@ struct FirstFrameBenchmark {
   let tree: String
   let runs: Int
   let rounds: Int
+  /// How long to wait for loading to finish.
+  let loadLimit: Double
   /// A private tmux server for this process.
-  private let socket = "kfp-runs-bench-\(getpid())"
+  private var socket: String { "kfp-runs-bench-\(getpid())-\(runs)" }
 
-  init(binary: String, tree: String, runs: Int, rounds: Int) {
+  init(binary: String, tree: String, runs: Int, rounds: Int, loadLimit: Double) {
     self.binary = binary
     self.tree = tree
     self.runs = runs
     self.rounds = rounds
+    self.loadLimit = loadLimit
   }
 
   static var isAvailable: Bool {
@@ -57,10 +64,12 @@ struct FirstFrameBenchmark {
     var echo: [Double] = []
     var keys: [Double] = []
     var keysWhileLoading = 0
+    var loadSeconds: Double?
     for round in 0..<rounds {
       let window = "round\(round)"
       echo.append(
         try timeToContent(command: Self.echoCommand, window: window + "e") { $0.contains("ready") })
+      let start = Stopwatch.now()
       app.append(
         try timeToContent(command: appCommand, window: window, keepOpen: true) {
           hasContent($0)
@@ -69,17 +78,21 @@ struct FirstFrameBenchmark {
         keys.append(key.milliseconds)
         if key.whileLoading { keysWhileLoading += 1 }
       }
+      if round == 0 { loadSeconds = waitForLoad(window: window, start: start) }
       try tmux(["kill-window", "-t", "bench:" + window])
     }
     return Result(
       runs: runs, rounds: rounds, appMilliseconds: median(app),
       echoMilliseconds: median(echo), keyMilliseconds: keys.isEmpty ? nil : median(keys),
-      keysWhileLoading: keysWhileLoading)
+      keysWhileLoading: keysWhileLoading, loadSeconds: loadSeconds, loadLimit: loadLimit)
   }
 
   /// The baseline; it stays alive like the application, since tmux may drop the output of a
   /// pane whose process has already exited.
   private static let echoCommand = "echo ready; exec sleep 60"
+
+  /// A line of the help screen (the status bar's hint says only "? help").
+  private static let helpText = "this help"
 
   private var appCommand: String {
     "exec " + [binary, tree].map(Self.shellQuoted).joined(separator: " ")
@@ -117,10 +130,22 @@ struct FirstFrameBenchmark {
     try tmux(["send-keys", "-t", "bench:" + window, "?"])
     let deadline = start + 10_000_000_000
     while Stopwatch.now() < deadline {
-      if let text = capture(window), text != before, text.lowercased().contains("help") {
+      if let text = capture(window), text != before, text.contains(Self.helpText) {
         // The status bar, on every screen, says "loading…" until the last batch is in.
         return (Double(Stopwatch.now() - start) / 1e6, text.contains("loading"))
       }
+    }
+    return nil
+  }
+
+  /// Seconds from `start` until the status bar stops saying "loading", `nil` past the limit.
+  private func waitForLoad(window: String, start: UInt64) -> Double? {
+    let deadline = start + UInt64(loadLimit * 1e9)
+    while Stopwatch.now() < deadline {
+      if let text = capture(window), !text.contains("loading") {
+        return Double(Stopwatch.now() - start) / 1e9
+      }
+      Stopwatch.sleep(0.05)
     }
     return nil
   }

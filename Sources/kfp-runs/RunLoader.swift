@@ -37,8 +37,9 @@ struct RunSource: Sendable {
   {
     switch spec {
     case .directory(let path):
+      // Progress counts first-level directories read, which is how the tree is walked.
       return DirectorySource(root: path).load(
-        onBatch: onBatch.map { report in { report($0, nil, nil) } })
+        onProgress: onBatch.map { report in { report($0, $1, $2) } })
     case .jsonFile(let path):
       let result = JSONFileSource(path: path).load()
       onBatch?(result, nil, nil)

@@ -88,6 +88,19 @@ struct InteractiveTests {
     #expect(details.contains("98.000%"))
   }
 
+  @Test func reloadShowsARunAddedMeanwhile() async throws {
+    let tree = try RunTree(RunTree.standard)
+    defer { tree.remove() }
+    let session = try TmuxSession([tree.root.path], in: tree.root)
+    defer { session.close() }
+    try await session.waitFor("run-alpha")
+    try tree.add(RunTree.RunSpec(folder: "run-echo", metrics: [("accuracy", 0.99, "PERCENTAGE")]))
+    try session.send("r")
+    let screen = try await session.waitFor("run-echo")
+    #expect(screen.contains("99.000%"))
+    #expect(screen.contains("5 runs"))
+  }
+
   @Test func survivesATinyTerminalAndComesBack() async throws {
     let tree = try RunTree(RunTree.standard)
     defer { tree.remove() }
@@ -128,6 +141,31 @@ struct InteractiveTests {
     try await session.waitFor("run-alpha")
     #expect(kill(try await session.pid(), SIGTERM) == 0)
     #expect(try await session.waitForExit() == 128 + SIGTERM)
+    try expectRestored(session)
+  }
+
+  @Test func ctrlZSuspendsAndFgResumes() async throws {
+    let tree = try RunTree(RunTree.standard)
+    defer { tree.remove() }
+    let session = try TmuxSession([tree.root.path], in: tree.root, inShell: true)
+    defer { session.close() }
+    try await session.waitFor("run-alpha")
+    try session.send("C-z")
+    // The shell's job control took over: its prompt on a restored terminal.
+    try await session.waitFor("Stopped")
+    try await session.waitForPane(Self.terminalState, "0 1 0 0")
+    try session.type("fg")
+    try session.send("Enter")
+    let resumed = try await session.waitUntil("the table again") {
+      $0.contains("Run name") && !$0.contains("Stopped")
+    }
+    #expect(Screens.order(of: newestFirst, in: resumed) == newestFirst)
+    try await session.waitForPane(Self.terminalState, "1 0 1 1")
+    try session.send("q")
+    try await session.waitForPane(Self.terminalState, "0 1 0 0")
+    try session.type("echo status=$?")
+    try session.send("Enter")
+    try await session.waitFor("status=0")
     try expectRestored(session)
   }
 

@@ -68,17 +68,25 @@ public struct Run: Sendable, Hashable, Identifiable {
 
   /// The run-level entry of a metric: the finite entry from the first node in node-id order.
   public func metric(named name: String) -> Metric? {
-    var best: Metric?
-    for entry in metrics where entry.name == name && entry.value.isFinite {
-      if let current = best, current.nodeID <= entry.nodeID { continue }
-      best = entry
-    }
-    return best
+    runLevelIndex(of: name).map { metrics[$0] }
   }
 
   /// The run-level value of a metric, `nil` when the run does not have it.
   public func value(of name: String) -> Double? {
-    metric(named: name)?.value
+    runLevelIndex(of: name).map { metrics[$0].value }
+  }
+
+  /// Scans by index so that hot paths (sorting, bars over a million runs) copy no `Metric`.
+  private func runLevelIndex(of name: String) -> Int? {
+    metrics.withUnsafeBufferPointer { entries -> Int? in
+      var best: Int?
+      for index in entries.indices where entries[index].name == name {
+        guard entries[index].value.isFinite else { continue }
+        if let current = best, entries[current].nodeID <= entries[index].nodeID { continue }
+        best = index
+      }
+      return best
+    }
   }
 
   /// The names of the metrics this run has (a finite entry), each once, in first-seen order.

@@ -90,7 +90,7 @@ public struct RunSortKeys: Sendable {
     if let cached = columns[column] { return cached }
     let extracted: ColumnKeys
     switch column {
-    case .metric(let name): extracted = .numbers(runs.map { finiteOrNaN($0.sortValue(of: name)) })
+    case .metric(let name): extracted = .numbers(runs.map { finiteOrNaN($0.value(of: name)) })
     case .duration: extracted = .numbers(runs.map { finiteOrNaN($0.duration) })
     case .created:
       extracted = .numbers(runs.map { finiteOrNaN($0.createdAt?.timeIntervalSince1970) })

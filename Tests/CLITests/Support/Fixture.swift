@@ -28,9 +28,15 @@ final class Fixture {
     try? FileManager.default.removeItem(at: root)
   }
 
-  /// Replaces the fixture's path with `$FIXTURE`, so outputs compare across machines.
+  /// Further text to mask in outputs (a test server's address), with what shows instead.
+  var masks: [(text: String, shown: String)] = []
+
+  /// Replaces the fixture's path with `$FIXTURE` (and each of `masks`), so outputs compare
+  /// across machines and runs.
   func mask(_ text: String) -> String {
-    text.replacingOccurrences(of: root.path, with: "$FIXTURE")
+    var masked = text.replacingOccurrences(of: root.path, with: "$FIXTURE")
+    for (text, shown) in masks { masked = masked.replacingOccurrences(of: text, with: shown) }
+    return masked
   }
 
   private func writeRuns() throws {

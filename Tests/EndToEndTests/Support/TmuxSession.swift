@@ -20,10 +20,11 @@ final class TmuxSession {
   private static let counterLock = NSLock()
 
   /// Starts `kfp-runs arguments…` in `directory` on a `width`×`height` screen, with a clean
-  /// environment (UTF-8 locale, UTC, no KFP variables) plus `environment`.
+  /// environment (UTF-8 locale, UTC, no KFP variables) plus `environment`. With `inShell`, it
+  /// is typed into an interactive bash (job control: Ctrl-Z, `fg`), whose prompt is `$ `.
   init(
     _ arguments: [String], in directory: URL, width: Int = 120, height: Int = 30,
-    environment: [String: String] = [:]
+    environment: [String: String] = [:], inShell: Bool = false
   ) throws {
     Self.counterLock.lock()
     Self.counter += 1
@@ -45,13 +46,20 @@ final class TmuxSession {
     // After the program ends the shell records its status and stays, so the terminal state it
     // left behind can still be read (tmux reports no cursor state for a dead pane).
     let command =
-      "cd \(Self.quote(directory.path)) && sh -c \(Self.quote(program)); "
-      + "echo $? > \(Self.quote(statusFile.path)); exec sleep 600"
+      inShell
+      ? "cd \(Self.quote(directory.path)) && exec env -i " + assignments.joined(separator: " ")
+        + " PS1='$ ' bash --norc --noprofile -i"
+      : "cd \(Self.quote(directory.path)) && sh -c \(Self.quote(program)); "
+        + "echo $? > \(Self.quote(statusFile.path)); exec sleep 600"
     // No status line, so the program has the whole window.
     try tmux([
       "-f", "/dev/null", "new-session", "-d", "-s", Self.target, "-x", "\(width)", "-y",
       "\(height)", command, ";", "set-option", "-t", Self.target, "status", "off",
     ])
+    if inShell {
+      try type("sh -c \(Self.quote(program))")
+      try send("Enter")
+    }
   }
 
   deinit { close() }
@@ -144,6 +152,19 @@ final class TmuxSession {
   @discardableResult
   func waitFor(_ text: String, timeout: TimeInterval = 10) async throws -> String {
     try await waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+  }
+
+  /// Waits until the pane's `format` (e.g. `#{alternate_on}`) reads `value`.
+  func waitForPane(_ format: String, _ value: String, timeout: TimeInterval = 10) async throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while try paneValue(format) != value {
+      if Date() > deadline {
+        throw Failure(
+          description: "\(format) stayed \(try paneValue(format)), not \(value); the screen was:\n"
+            + (try screen()))
+      }
+      try await Task.sleep(nanoseconds: 50_000_000)
+    }
   }
 
   /// The program's process id.
