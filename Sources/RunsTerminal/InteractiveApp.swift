@@ -4,8 +4,9 @@ import RunsUI
 
 /// The interactive application: the runs table on the terminal, fed by a background load.
 public enum InteractiveApp {
-  /// Runs the application until the person quits; returns the exit status (0 after `q` or
-  /// Ctrl-C, 1 with one sentence on stderr when the terminal cannot show it).
+  /// Runs the application until the person quits; returns the exit status: 0 after `q` or
+  /// Ctrl-C, 1 with one sentence on stderr when the terminal cannot show it, 129 when the
+  /// terminal went away. A terminating signal restores the terminal and ends the process.
   ///
   /// `load` runs in the background and reports batches as they arrive; `r` runs it again.
   /// Curses lives on a thread of its own, so no task of the caller's pool is ever blocked.

@@ -90,8 +90,6 @@ public final class Terminal {
     let terminal = Terminal(
       screen: screen, colors: colors, unicode: unicode,
       palette: Palette(enabled: colors, defaultColors: defaults))
-    erase()
-    refresh()
     return terminal
   }
 

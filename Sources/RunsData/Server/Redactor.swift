@@ -27,16 +27,75 @@ struct Redactor: Sendable {
   }
 
   /// `text` with every secret replaced by `[redacted]` and control characters removed, cut
-  /// to `limit` characters.
+  /// to `limit` characters. A secret is found as written and percent-encoded (a server that
+  /// quotes a URL or a header may encode it: `a+b/c` as `a%2Bb%2Fc`, any mix, either case).
   func clean(_ text: String, limit: Int = 300) -> String {
     var result = text
     for secret in secrets {
-      result = result.replacingOccurrences(of: secret, with: "[redacted]")
+      result = Self.replacing(secret, in: result)
     }
     result = ServerText.plain(result)
     if result.count > limit {
       result = String(result.prefix(limit - 1)) + "…"
     }
     return result
+  }
+
+  static let replacement = Array("[redacted]".utf8)
+
+  /// `text` with every occurrence of `secret` (each byte literal or `%XX`-encoded, a space
+  /// also as `+`) replaced.
+  static func replacing(_ secret: String, in text: String) -> String {
+    let needle = Array(secret.utf8)
+    let bytes = Array(text.utf8)
+    guard let first = needle.first, bytes.contains(where: { $0 == first || $0 == 0x25 }) else {
+      return text
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var index = 0
+    var changed = false
+    while index < bytes.count {
+      if let end = match(needle, in: bytes, at: index) {
+        output += replacement
+        index = end
+        changed = true
+      } else {
+        output.append(bytes[index])
+        index += 1
+      }
+    }
+    return changed ? String(decoding: output, as: UTF8.self) : text
+  }
+
+  /// Where a match of `needle` starting at `start` ends, or `nil` when there is none there.
+  private static func match(_ needle: [UInt8], in bytes: [UInt8], at start: Int) -> Int? {
+    var position = start
+    for expected in needle {
+      guard position < bytes.count else { return nil }
+      let byte = bytes[position]
+      if byte == expected {
+        position += 1
+      } else if byte == 0x25, position + 2 < bytes.count,
+        let high = hexValue(bytes[position + 1]), let low = hexValue(bytes[position + 2]),
+        high << 4 | low == expected
+      {
+        position += 3
+      } else if byte == UInt8(ascii: "+"), expected == UInt8(ascii: " ") {
+        position += 1
+      } else {
+        return nil
+      }
+    }
+    return position
+  }
+
+  private static func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+    default: nil
+    }
   }
 }

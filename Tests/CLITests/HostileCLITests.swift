@@ -1,0 +1,97 @@
+import Foundation
+import KFPTestServer
+import Testing
+
+/// The real binary on the hostile tree (SPEC §8): it finishes, exits with the documented code,
+/// and nothing from a run reaches stdout or stderr as a control sequence.
+@Suite struct HostileCLITests {
+  /// Every output format and command that prints run text.
+  static let commands: [(arguments: [String], status: Int32)] = [
+    (["list", "."], 0),
+    (["list", ".", "--all-metrics"], 0),
+    (["list", ".", "--format", "csv", "--all-metrics"], 0),
+    (["list", ".", "--format", "json"], 0),
+    (["list", ".", "--format", "markdown", "--all-metrics", "--sort", "name:desc"], 0),
+    (["list", ".", "--filter", "\u{1B}[2J"], 0),
+    (["list", ".", "--sort", "no-such-\u{1B}[31m-metric"], 2),
+    (["browse", "."], 0),
+    (["check", "."], 1),
+    (["compare", ".", "--runs", "good-id,cjk-id,controls,\(HostileTree.controlDirectory)"], 0),
+    (["compare", ".", "--runs", "good-id,controls", "--format", "csv"], 0),
+    (["compare", ".", "--runs", "good-id,controls", "--format", "json"], 0),
+    (["compare", ".", "--runs", "good-id,controls", "--format", "markdown"], 0),
+    (["compare", ".", "--runs", "good-id,\u{1B}]0;x\u{07}"], 2),
+  ]
+
+  @Test func everyCommandFinishesSafelyWithItsExitCode() throws {
+    let tree = try HostileTree()
+    let root = URL(fileURLWithPath: tree.root)
+    for (arguments, status) in Self.commands {
+      let result = try HostileRunner.run(arguments, in: root)
+      #expect(result.status == status, "\(result.text)")
+      if let hazard = HostileRunner.terminalHazard(in: result.stdout) {
+        Issue.record("stdout of \(arguments): \(hazard)")
+      }
+      if let hazard = HostileRunner.terminalHazard(in: result.stderr) {
+        Issue.record("stderr of \(arguments): \(hazard)")
+      }
+    }
+  }
+
+  @Test func listShowsEveryRunAndCountsTheProblems() throws {
+    let tree = try HostileTree()
+    let result = try HostileRunner.run(
+      ["list", ".", "--format", "csv"], in: URL(fileURLWithPath: tree.root))
+    #expect(result.status == 0)
+    let stdout = String(decoding: result.stdout, as: UTF8.self)
+    let lines = stdout.split(separator: "\n")
+    #expect(lines.count == tree.cases.count + 1, "\(stdout)")
+    for id in ["good-id", "cjk-id", "fifo", "socket", "wrong-types", "raw-\u{FFFD}\u{FFFD}"] {
+      #expect(lines.contains { $0.hasPrefix(id + ",") }, "no line for \(id)")
+    }
+    #expect(stdout.contains(HostileTree.cjkName))
+    // The control run's name arrives with each control replaced, its printable text kept.
+    #expect(stdout.contains("\u{FFFD}[2J\u{FFFD}]0;pwned\u{FFFD}\u{FFFD}31mred\u{FFFD}txt.exe"))
+    let stderr = String(decoding: result.stderr, as: UTF8.self)
+    #expect(stderr.contains("problems: run 'kfp-runs check"), "\(stderr)")
+  }
+
+  @Test func checkNamesEveryBadFile() throws {
+    let tree = try HostileTree()
+    let result = try HostileRunner.run(["check", tree.root], in: URL(fileURLWithPath: tree.root))
+    #expect(result.status == 1)
+    let stdout = String(decoding: result.stdout, as: UTF8.self)
+    for hostile in tree.cases {
+      for bad in hostile.badFiles where !bad.hasPrefix("deep-dirs/") {
+        #expect(stdout.contains(tree.path(bad) + ":"), "check does not name \(bad)")
+      }
+    }
+    #expect(stdout.contains("nested more than"))
+  }
+
+  @Test(arguments: [
+    "fifo/mlpipeline-metrics.json", "socket/mlpipeline-metrics.json",
+    "loop/self/mlpipeline-metrics.json", "deep/mlpipeline-metrics.json",
+    "random/run.json", "empty/run.json",
+  ])
+  func aHostileFileAsTheSourceFailsCleanly(relative: String) throws {
+    let tree = try HostileTree()
+    let root = URL(fileURLWithPath: tree.root)
+    for command in ["list", "browse"] {
+      let result = try HostileRunner.run([command, relative], in: root, deadline: 30)
+      #expect(result.status == 3, "\(result.text)")
+      #expect(result.stdout.isEmpty)
+      #expect(String(decoding: result.stderr, as: UTF8.self).contains(relative), "\(result.text)")
+    }
+  }
+
+  @Test func twoHundredThousandMetricsInOneRunList() throws {
+    let tree = try HostileTree(bigRunMetrics: 200_000)
+    let result = try HostileRunner.run(
+      ["list", ".", "--sort", "m-199999"], in: URL(fileURLWithPath: tree.root), deadline: 120)
+    #expect(result.status == 0, "\(result.text)")
+    let stdout = String(decoding: result.stdout, as: UTF8.self)
+    #expect(stdout.split(separator: "\n").count == tree.cases.count + 1)
+    print("hostile: list over the tree with a 200,000-metric run took \(result.seconds) s")
+  }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import KFPTestServer
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Credentials never reach stdout or stderr (SPEC §2.3, §8), whatever the server does: refuse
+/// the connection, answer 401, 404 or an HTML 502, or redirect to another host — even when it
+/// echoes the request's headers back in its answer.
+@Suite(.serialized) struct HostileCredentialTests {
+  /// Base64-like, so an echo that percent-encodes them differs from the raw text.
+  static let flagToken = "kfpTOK+hostile/7f3a9c=="
+  static let flagCookie = "authservice_session=ckHOSTILE+91be/flag="
+  static let envToken = "envTOK+hostile/5e1d22=="
+  static let envCookie = "authservice_session=envCK+HOSTILE/22aa="
+
+  /// The ways to pass credentials: flags, or the environment.
+  static let credentialModes: [(name: String, flags: [String], environment: [String: String])] =
+    [
+      ("flags", ["--token", flagToken, "--cookie", flagCookie], [:]),
+      ("environment", [], ["KFP_TOKEN": envToken, "KFP_COOKIE": envCookie]),
+    ]
+
+  /// Every secret, raw and in the encodings a server may echo it in.
+  static let forbidden: [String] = [flagToken, flagCookie, envToken, envCookie].flatMap {
+    secret in
+    let value =
+      secret.split(separator: "=", maxSplits: 1).count == 2 && secret.hasPrefix("auth")
+      ? [String(secret.split(separator: "=", maxSplits: 1)[1])] : []
+    return ([secret] + value).flatMap { [$0, percentEncoded($0)] }
+  }
+
+  enum Scenario: String, CaseIterable, CustomTestStringConvertible {
+    case refused, unauthorized, notFound, htmlBadGateway, redirectElsewhere, redirectMalformed
+    var testDescription: String { rawValue }
+  }
+
+  @Test(arguments: Scenario.allCases)
+  func noCommandShowsACredential(scenario: Scenario) throws {
+    let echo = try KFPTestServer(Self.echoing(status: 500))
+    defer { echo.stop() }
+    let server = try Self.server(for: scenario, redirectPort: echo.port)
+    defer { server?.stop() }
+    let base = try server.map { "\($0.baseURL)" } ?? "http://127.0.0.1:\(Self.closedPort())"
+    let directory = FileManager.default.temporaryDirectory.resolvingSymlinksInPath()
+
+    for mode in Self.credentialModes {
+      let commands = [
+        ["list", base], ["browse", base], ["compare", base, "--runs", "a,b"], ["check", base],
+      ]
+      for command in commands {
+        let result = try HostileRunner.run(
+          command + mode.flags, in: directory, environment: mode.environment)
+        #expect(result.status != nil && result.status != 0, "\(result.text)")
+        let output = String(decoding: result.stdout + result.stderr, as: UTF8.self)
+        for secret in Self.forbidden where output.contains(secret) {
+          Issue.record("\(scenario) \(mode.name) \(command[0]) shows \(secret):\n\(output)")
+        }
+        #expect(!result.stderr.isEmpty, "\(scenario) \(mode.name) \(command[0]) said nothing")
+      }
+    }
+    // Credentials go only to the origin they were given for.
+    for request in echo.requests {
+      #expect(request.header("Authorization") == nil, "\(request.target)")
+      #expect(request.header("Cookie") == nil, "\(request.target)")
+    }
+  }
+
+  // MARK: Servers
+
+  /// A server that fails every request with `status`, quoting the request's credentials.
+  static func echoing(status: Int) -> KFPTestServer.Options {
+    var options = KFPTestServer.Options()
+    options.intercept = { request in
+      .apiError(status: status, message: echoText(request))
+    }
+    return options
+  }
+
+  static func server(for scenario: Scenario, redirectPort: Int) throws -> KFPTestServer? {
+    var options = KFPTestServer.Options(runs: TestRun.samples(count: 3))
+    switch scenario {
+    case .refused:
+      return nil
+    case .unauthorized:
+      options.token = "the-right-token"
+      options.intercept = { request in .apiError(status: 401, message: echoText(request)) }
+    case .notFound:
+      options.intercept = { request in .text("404 page not found " + echoText(request), status: 404)
+      }
+    case .htmlBadGateway:
+      options.intercept = { request in .html(status: 502, title: "Bad Gateway " + echoText(request))
+      }
+    case .redirectElsewhere:
+      // Another host name for the same machine: a different origin.
+      options.intercept = { request in
+        let token = request.header("Authorization") ?? ""
+        let cookie = request.header("Cookie") ?? ""
+        return .redirect(
+          to: "http://localhost:\(redirectPort)/apis/v1beta1/runs?next=\(percentEncoded(token))"
+            + "&session=\(percentEncoded(cookie))")
+      }
+    case .redirectMalformed:
+      // Spaces and all: not a valid URL, so whatever quotes the header quotes the credentials.
+      options.intercept = { request in
+        .redirect(
+          to: "http://localhost:\(redirectPort)/login?\(request.header("Authorization") ?? "")"
+            + " \(request.header("Cookie") ?? "")")
+      }
+    }
+    return try KFPTestServer(options)
+  }
+
+  /// The request's credentials as a careless server quotes them: raw and percent-encoded.
+  static func echoText(_ request: RecordedRequest) -> String {
+    let token = request.header("Authorization") ?? "none"
+    let cookie = request.header("Cookie") ?? "none"
+    return "rejected Authorization: \(token) (\(percentEncoded(token))), Cookie: \(cookie) "
+      + "(\(percentEncoded(cookie)))"
+  }
+
+  /// A port on 127.0.0.1 where nothing listens: bound, then closed.
+  static func closedPort() throws -> Int {
+    #if canImport(Glibc)
+      let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    #else
+      let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+    #endif
+    guard descriptor >= 0 else { throw HostileTreeError(message: "socket failed") }
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { pointer in
+      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+        bind(descriptor, socketAddress, length) == 0
+          && getsockname(descriptor, socketAddress, &length) == 0
+      }
+    }
+    guard bound else { throw HostileTreeError(message: "bind failed") }
+    return Int(UInt16(bigEndian: address.sin_port))
+  }
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters, as a query string carries it.
+private func percentEncoded(_ text: String) -> String {
+  var allowed = CharacterSet(charactersIn: "-._~")
+  allowed.formUnion(CharacterSet(charactersIn: "a"..."z"))
+  allowed.formUnion(CharacterSet(charactersIn: "A"..."Z"))
+  allowed.formUnion(CharacterSet(charactersIn: "0"..."9"))
+  return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+}

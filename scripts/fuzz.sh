@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds one libFuzzer target (with AddressSanitizer) and runs it for SECONDS.
+#
+#   scripts/fuzz.sh TARGET SECONDS [extra libFuzzer flags…]
+#
+# TARGET is one of: metrics-file (MetricsFileDecoder.decode), run-json (JSONParser.parse then
+# KFPWire), text (TextSanitizer.clean, TextLayout.fit/pad). The fuzz entry points live in Fuzz/
+# and are compiled together with the RunsCore sources, outside SwiftPM. The seed corpus is
+# Fuzz/corpus/TARGET; new inputs the fuzzer finds go to .build-fuzz/TARGET/corpus, crashes to
+# .build-fuzz/TARGET/crash-*. Needs a Linux Swift toolchain (`-sanitize=fuzzer`).
+# Set FUZZ_BUILD_ONLY=1 to build without running; FUZZ_JOBS for libFuzzer's -jobs.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+target=${1:?usage: scripts/fuzz.sh TARGET SECONDS [libFuzzer flags…]}
+seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS [libFuzzer flags…]}
+shift 2
+
+case "$target" in
+  metrics-file) entry=Fuzz/MetricsFileFuzz.swift ;;
+  run-json) entry=Fuzz/RunJSONFuzz.swift ;;
+  text) entry=Fuzz/TextFuzz.swift ;;
+  *)
+    echo "unknown target '$target' (metrics-file, run-json, text)" >&2
+    exit 2
+    ;;
+esac
+
+out=.build-fuzz/$target
+mkdir -p "$out/corpus"
+binary=$out/fuzz-$target
+
+# Rebuild only when a source is newer than the binary.
+if [[ ! -x $binary ]] || [[ -n $(find Sources/RunsCore Fuzz -name '*.swift' -newer "$binary") ]]; then
+  echo "building $binary" >&2
+  # shellcheck disable=SC2046
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld \
+    -module-name FuzzTarget -o "$binary" \
+    Fuzz/FuzzSupport.swift "$entry" $(find Sources/RunsCore -name '*.swift' | sort)
+fi
+[[ ${FUZZ_BUILD_ONLY:-0} == 1 ]] && exit 0
+
+# -max_len 65536: large enough for deep nesting and long names, small enough to stay fast.
+# -timeout 10: one input taking 10 s is a hang.
+# The Swift runtime's backtracer would fight AddressSanitizer over a crash: leave it to ASan.
+export SWIFT_BACKTRACE=enable=no
+exec "$binary" \
+  -max_total_time="$seconds" -timeout=10 -max_len=65536 -rss_limit_mb=4096 \
+  -print_final_stats=1 -artifact_prefix="$out/" \
+  "$@" "$out/corpus" "Fuzz/corpus/$target"
