@@ -131,14 +131,19 @@ extension AppState {
     model.metricInfo = names.map { name in
       var low: Double?
       var high: Double?
+      var formats = Set<MetricFormat>()
       for run in scopeRuns {
-        guard let value = run.value(of: name) else { continue }
-        low = Swift.min(low ?? value, value)
-        high = Swift.max(high ?? value, value)
+        guard let metric = run.metric(named: name) else { continue }
+        low = Swift.min(low ?? metric.value, metric.value)
+        high = Swift.max(high ?? metric.value, metric.value)
+        formats.insert(metric.format)
       }
       let format = MetricColumns.format(of: name, in: scopeRuns)
-      // The widest text comes from one of the extremes (the most digits, or a minus sign).
-      let texts = [low, high].compactMap { $0 }.map { KFPNumberFormat.text($0, format: format) }
+      // Each cell shows its own entry's format. The widest text comes from one of the
+      // extremes (the most digits, or a minus sign) in one of the formats used.
+      let texts = formats.flatMap { format in
+        [low, high].compactMap { $0 }.map { KFPNumberFormat.text($0, format: format) }
+      }
       let width = texts.map { DisplayWidth.of($0) }.max() ?? 0
       return MetricColumnInfo(name: name, format: format, min: low, max: high, valueWidth: width)
     }
