@@ -88,6 +88,19 @@ struct InteractiveTests {
     #expect(details.contains("98.000%"))
   }
 
+  @Test func reloadShowsARunAddedMeanwhile() async throws {
+    let tree = try RunTree(RunTree.standard)
+    defer { tree.remove() }
+    let session = try TmuxSession([tree.root.path], in: tree.root)
+    defer { session.close() }
+    try await session.waitFor("run-alpha")
+    try tree.add(RunTree.RunSpec(folder: "run-echo", metrics: [("accuracy", 0.99, "PERCENTAGE")]))
+    try session.send("r")
+    let screen = try await session.waitFor("run-echo")
+    #expect(screen.contains("99.000%"))
+    #expect(screen.contains("5 runs"))
+  }
+
   @Test func survivesATinyTerminalAndComesBack() async throws {
     let tree = try RunTree(RunTree.standard)
     defer { tree.remove() }

@@ -24,6 +24,8 @@ struct ContentWidths: Sendable, Hashable {
 struct TableModel: Sendable {
   /// Indices of the runs in scope, in arrival order; `nil` when every run is.
   var scope: [Int]?
+  /// The ids of the known experiments the scope's key names.
+  var scopeExperimentIDs: Set<String> = []
   /// Whether the scope holds runs of more than one experiment (or with and without one).
   var severalExperiments = false
   var metricColumns: [String] = []
@@ -33,6 +35,9 @@ struct TableModel: Sendable {
   var sorted: [Int] = []
   /// `sorted` with the filter applied: the table's rows.
   var shown: [Int] = []
+  /// The scope's sort keys, kept so that sorting again costs about a bare `[Double]` sort;
+  /// `nil` until the first sort after the scope or the runs change.
+  var sortKeys: RunSortKeys?
 }
 
 /// Which inputs changed; each stage recomputes itself and every stage after it.
@@ -47,12 +52,20 @@ extension AppState {
   static let widthCap = 60
 
   /// Recomputes the derived data from `stage` on, then puts the cursor back on its run.
-  mutating func rebuild(_ stage: RebuildStage) {
-    if stage <= .scope { rebuildScope() }
-    let scopeRuns = stage <= .sort ? self.scopeRuns() : []
+  /// Runs received without a rebuild (see `receive`) make any rebuild a full one.
+  mutating func rebuild(_ requested: RebuildStage) {
+    let stage = pendingRuns > 0 ? .scope : requested
+    pendingRuns = 0
+    if stage <= .scope {
+      rebuildScope()
+      model.sortKeys = nil
+    }
+    let needsRuns = stage <= .metrics || (stage <= .sort && model.sortKeys == nil)
+    let scopeRuns = needsRuns ? self.scopeRuns() : []
     if stage <= .metrics { rebuildMetrics(scopeRuns) }
     if stage <= .sort {
-      let order = RunSorter.sortedIndices(scopeRuns, by: sort)
+      if model.sortKeys == nil { model.sortKeys = RunSortKeys(runs: scopeRuns) }
+      let order = model.sortKeys?.sortedIndices(by: sort) ?? []
       if let scope = model.scope {
         model.sorted = order.map { scope[$0] }
       } else {
@@ -61,6 +74,12 @@ extension AppState {
     }
     rebuildFilter()
     syncCursor()
+  }
+
+  /// Whether `run` belongs to the scope (an experiment given by name also matches the ids
+  /// of the known experiments of that name).
+  func isInScope(_ run: Run) -> Bool {
+    scope.contains(run, experimentIDs: model.scopeExperimentIDs)
   }
 
   /// The runs in scope, as an array the core functions take.
@@ -74,8 +93,9 @@ extension AppState {
     case .all:
       model.scope = nil
     case .experiment(let key):
-      let ids = Set(experiments.filter { $0.id == key || $0.name == key }.map(\.id))
-      model.scope = runs.indices.filter { scope.contains(runs[$0], experimentIDs: ids) }
+      model.scopeExperimentIDs = Set(
+        experiments.filter { $0.id == key || $0.name == key }.map(\.id))
+      model.scope = runs.indices.filter { isInScope(runs[$0]) }
     }
     var widths = ContentWidths()
     var firstExperiment: String??
