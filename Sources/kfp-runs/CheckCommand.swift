@@ -43,6 +43,11 @@ struct CheckCommand: ParsableCommand {
       if directory {
         let result = DirectorySource(root: path).load()
         report.add(result.problems, runs: result.runs.count)
+        if result.runs.isEmpty, result.problems.isEmpty {
+          StandardError.write(
+            "kfp-runs: no mlpipeline-metrics.json or run.json found in \(TextSanitizer.clean(path))\n"
+          )
+        }
       } else {
         report.add(Self.checkFile(path), files: 1)
       }

@@ -7,6 +7,7 @@ import Testing
     ("check-clean", ["check", "clean"], Int32(0)),
     ("check-file", ["check", "runs/raw-run/mlpipeline-metrics.json"], Int32(1)),
     ("check-several", ["check", "clean", "runs/run-a/mlpipeline-metrics.json"], Int32(0)),
+    ("check-empty", ["check", "empty"], Int32(0)),
   ])
   func checkMatchesGolden(name: String, arguments: [String], status: Int32) throws {
     let fixture = try Fixture()

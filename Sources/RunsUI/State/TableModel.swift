@@ -102,15 +102,19 @@ extension AppState {
     var several = false
     var statuses = Set<RunStatus>()
     var longest: TimeInterval = 0
-    forEachScopeRun { run in
-      widths.name = Self.widen(widths.name, run.name)
-      if let experiment = run.experiment {
-        widths.experiment = Self.widen(widths.experiment, experiment.name)
+    forEachScopeIndex { index in
+      widths.name = Self.widen(widths.name, runs[index].name)
+      if let name = runs[index].experiment?.name {
+        widths.experiment = Self.widen(widths.experiment, name)
       }
-      if let pipeline = run.pipeline { widths.pipeline = Self.widen(widths.pipeline, pipeline) }
-      if let status = run.status { statuses.insert(status) }
-      if let duration = run.duration, duration.magnitude > longest { longest = duration.magnitude }
-      let experimentID = run.experiment?.id
+      if let pipeline = runs[index].pipeline {
+        widths.pipeline = Self.widen(widths.pipeline, pipeline)
+      }
+      if let status = runs[index].status { statuses.insert(status) }
+      if let duration = runs[index].duration, duration.magnitude > longest {
+        longest = duration.magnitude
+      }
+      let experimentID = runs[index].experiment?.id
       if let first = firstExperiment {
         if first != experimentID { several = true }
       } else {
@@ -131,14 +135,19 @@ extension AppState {
     model.metricInfo = names.map { name in
       var low: Double?
       var high: Double?
-      for run in scopeRuns {
-        guard let value = run.value(of: name) else { continue }
-        low = Swift.min(low ?? value, value)
-        high = Swift.max(high ?? value, value)
+      var formats = Set<MetricFormat>()
+      for index in scopeRuns.indices {
+        guard let metric = scopeRuns[index].metric(named: name) else { continue }
+        low = Swift.min(low ?? metric.value, metric.value)
+        high = Swift.max(high ?? metric.value, metric.value)
+        formats.insert(metric.format)
       }
       let format = MetricColumns.format(of: name, in: scopeRuns)
-      // The widest text comes from one of the extremes (the most digits, or a minus sign).
-      let texts = [low, high].compactMap { $0 }.map { KFPNumberFormat.text($0, format: format) }
+      // Each cell shows its own entry's format. The widest text comes from one of the
+      // extremes (the most digits, or a minus sign) in one of the formats used.
+      let texts = formats.flatMap { format in
+        [low, high].compactMap { $0 }.map { KFPNumberFormat.text($0, format: format) }
+      }
       let width = texts.map { DisplayWidth.of($0) }.max() ?? 0
       return MetricColumnInfo(name: name, format: format, min: low, max: high, valueWidth: width)
     }
@@ -158,11 +167,13 @@ extension AppState {
     }
   }
 
-  private func forEachScopeRun(_ body: (Run) -> Void) {
+  /// Calls `body` with the index of every run in scope. Indices, not `Run` values: reading a
+  /// field through the array retains that field only, while copying a run retains them all.
+  private func forEachScopeIndex(_ body: (Int) -> Void) {
     if let scope = model.scope {
-      for index in scope { body(runs[index]) }
+      for index in scope { body(index) }
     } else {
-      for run in runs { body(run) }
+      for index in runs.indices { body(index) }
     }
   }
 
