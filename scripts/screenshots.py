@@ -210,6 +210,7 @@ class Session:
             shq(word) for word in [binary] + args))
         self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "shot", "-x", str(WIDTH),
                   "-y", str(HEIGHT), command, ";", "set-option", "-t", "shot", "status", "off")
+        self.socket_path = self.tmux("display-message", "-p", "#{socket_path}").strip()
 
     def tmux(self, *args):
         return subprocess.run(["tmux", "-L", self.socket] + list(args), check=True,
@@ -235,7 +236,11 @@ class Session:
         sys.exit("screenshots: timed out waiting for %s; the screen was:\n%s" % (what, self.text()))
 
     def close(self):
+        path = self.socket_path
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        # tmux leaves its socket file behind.
+        if self.socket in path and os.path.exists(path):
+            os.remove(path)
 
 
 def shq(word):

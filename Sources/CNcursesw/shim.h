@@ -66,6 +66,11 @@ static inline void kfp_getmaxyx(WINDOW *window, int *y, int *x) {
 // The most scalars one cell may hold (a spacing character plus combining marks).
 static inline int kfp_CCHARW_MAX(void) { return CCHARW_MAX; }
 
+// The cells the C library (and so curses) gives a character; -1 when it is not printable
+// in this locale. Declared here too: glibc hides it unless _XOPEN_SOURCE was set first.
+extern int wcwidth(wchar_t character);
+static inline int kfp_wcwidth(wchar_t character) { return wcwidth(character); }
+
 // The locale's character set name, e.g. "UTF-8" or "ANSI_X3.4-1968".
 static inline const char *kfp_codeset(void) { return nl_langinfo(CODESET); }
 

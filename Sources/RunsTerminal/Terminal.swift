@@ -119,7 +119,9 @@ public final class Terminal {
       } else if cell == .blank {
         continue
       }
-      draw(cell, x: Int32(index % grid.width), y: Int32(index / grid.width))
+      let x = index % grid.width
+      let wide = x + 1 < grid.width && cells[index + 1].text.isEmpty
+      draw(cell, x: Int32(x), y: Int32(index / grid.width), wide: wide)
     }
     refresh()
     previous = grid
@@ -158,7 +160,7 @@ public final class Terminal {
     previous = nil
   }
 
-  private func draw(_ cell: Cell, x: Int32, y: Int32) {
+  private func draw(_ cell: Cell, x: Int32, y: Int32, wide: Bool) {
     let limit = Int(kfp_CCHARW_MAX()) - 1
     var characters = [wchar_t]()
     characters.reserveCapacity(limit + 1)
@@ -169,11 +171,27 @@ public final class Terminal {
       let safe = value < 0x20 || (0x7F..<0xA0).contains(value) ? 0x3F : value
       characters.append(wchar_t(bitPattern: safe))
     }
+    // curses measures characters with the C library. Where it disagrees with the grid (or
+    // cannot show the character in this locale), a replacement of the grid's width keeps
+    // every later cell in its column.
+    let cursesWidth = characters.first.map { kfp_wcwidth($0) } ?? -1
+    var padAfter = false
+    if cursesWidth == 1 && wide {
+      padAfter = true
+    } else if cursesWidth != (wide ? 2 : 1) {
+      characters = [wchar_t(bitPattern: unicode ? 0xFFFD : 0x3F)]
+      padAfter = wide
+    }
     characters.append(0)
     var character = cchar_t()
     let (attributes, pair) = palette.attributes(for: cell.style)
     setcchar(&character, characters, attributes, pair, nil)
     mvadd_wch(y, x, &character)
+    if padAfter {
+      var space = cchar_t()
+      setcchar(&space, [wchar_t(0x20), 0], attributes, pair, nil)
+      mvadd_wch(y, x + 1, &space)
+    }
   }
 
   private static func configureInput() {

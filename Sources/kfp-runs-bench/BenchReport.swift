@@ -47,7 +47,7 @@ struct BenchReport {
       rows.append([
         "application loads \(count(first.runs)) runs",
         first.loadSeconds.map(seconds) ?? "> " + seconds(first.loadLimit),
-        load.map { $0.runs == first.runs ? "list " + seconds($0.listSeconds) : "-" } ?? "-",
+        first.listSeconds.map { "list " + seconds($0) } ?? "-",
         "-", "progress shown", "-",
       ])
     }

@@ -28,6 +28,8 @@ struct FirstFrameBenchmark {
     /// `nil` when it still did after `loadLimit` seconds.
     var loadSeconds: Double?
     var loadLimit: Double
+    /// Seconds `kfp-runs list` takes on the same tree (one run, after the rounds).
+    var listSeconds: Double?
     /// First frame beyond the `echo`.
     var beyondEcho: Double { appMilliseconds - echoMilliseconds }
   }
@@ -84,7 +86,8 @@ struct FirstFrameBenchmark {
     return Result(
       runs: runs, rounds: rounds, appMilliseconds: median(app),
       echoMilliseconds: median(echo), keyMilliseconds: keys.isEmpty ? nil : median(keys),
-      keysWhileLoading: keysWhileLoading, loadSeconds: loadSeconds, loadLimit: loadLimit)
+      keysWhileLoading: keysWhileLoading, loadSeconds: loadSeconds, loadLimit: loadLimit,
+      listSeconds: ChildProcess.run([binary, "list", tree]).map(\.seconds))
   }
 
   /// The baseline; it stays alive like the application, since tmux may drop the output of a
@@ -131,8 +134,7 @@ struct FirstFrameBenchmark {
     let deadline = start + 10_000_000_000
     while Stopwatch.now() < deadline {
       if let text = capture(window), text != before, text.contains(Self.helpText) {
-        // The status bar, on every screen, says "loading…" until the last batch is in.
-        return (Double(Stopwatch.now() - start) / 1e6, text.contains("loading"))
+        return (Double(Stopwatch.now() - start) / 1e6, Self.showsLoading(text))
       }
     }
     return nil
@@ -142,12 +144,18 @@ struct FirstFrameBenchmark {
   private func waitForLoad(window: String, start: UInt64) -> Double? {
     let deadline = start + UInt64(loadLimit * 1e9)
     while Stopwatch.now() < deadline {
-      if let text = capture(window), !text.contains("loading") {
+      if let text = capture(window), !Self.showsLoading(text) {
         return Double(Stopwatch.now() - start) / 1e9
       }
       Stopwatch.sleep(0.05)
     }
     return nil
+  }
+
+  /// Whether the status bar (on every screen) shows loading progress: "loading… N loaded", or
+  /// "loaded N of TOTAL" when the source knows its total.
+  static func showsLoading(_ text: String) -> Bool {
+    text.contains("loading…") || text.contains(/loaded \d+ of \d+/)
   }
 
   private func hasContent(_ text: String) -> Bool {

@@ -43,6 +43,11 @@ struct CheckCommand: ParsableCommand {
       if directory {
         let result = DirectorySource(root: path).load()
         report.add(result.problems, runs: result.runs.count)
+        if result.runs.isEmpty, result.problems.isEmpty {
+          StandardError.write(
+            "kfp-runs: no mlpipeline-metrics.json or run.json found in \(TextSanitizer.clean(path))\n"
+          )
+        }
       } else {
         report.add(Self.checkFile(path), files: 1)
       }
@@ -53,13 +58,15 @@ struct CheckCommand: ParsableCommand {
 
   /// The problems of one metrics file read directly.
   static func checkFile(_ path: String) -> [Problem] {
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    if size > MetricsFileDecoder.maximumFileSize {
+    switch BoundedFile.read(path, limit: MetricsFileDecoder.maximumFileSize) {
+    case .success(let bytes):
+      return MetricsFileDecoder.decode(bytes, path: path, nodeID: ".").problems
+    case .failure(.tooLarge(let size)):
       return [MetricsFileDecoder.tooLargeProblem(path: path, size: size)]
+    case .failure(.notRegular):
+      return [Problem(location: path, severity: .error, message: "is not a regular file")]
+    case .failure(.unreadable):
+      return [Problem(location: path, severity: .error, message: "cannot be read")]
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return [Problem(location: path, severity: .error, message: "cannot read the file")]
-    }
-    return MetricsFileDecoder.decode([UInt8](data), path: path, nodeID: ".").problems
   }
 }

@@ -46,8 +46,9 @@ struct CompareCommand: AsyncParsableCommand {
     let matrix = CompareMatrix(runs: chosen)
     let text: String
     switch options.format {
-    case .table: text = CompareOutput.table(matrix, runs: chosen).plainText()
-    case .markdown: text = CompareOutput.table(matrix, runs: chosen).markdown()
+    case .table, .markdown:
+      let table = CompareOutput.table(matrix, runs: chosen)
+      text = options.format == .table ? table.plainText() : table.markdown()
     case .csv: text = CompareOutput.csv(matrix, runs: chosen)
     case .json: text = CompareOutput.json(matrix, runs: chosen)
     }

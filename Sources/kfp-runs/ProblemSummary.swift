@@ -18,8 +18,11 @@ enum ProblemSummary {
       )
     case .jsonFile, .demo, .server:
       StandardError.write("⚠ \(count):\n")
-      for problem in problems {
+      for problem in problems.prefix(shownLines) {
         StandardError.write("  " + TextSanitizer.clean(problem.line) + "\n")
+      }
+      if problems.count > shownLines {
+        StandardError.write("  … and \(problems.count - shownLines) more\n")
       }
     }
   }

@@ -28,10 +28,9 @@ enum RunLookup {
   private static func runID(inDirectory name: String, under root: String) -> String? {
     guard !name.contains("/"), name != ".", name != ".." else { return nil }
     let path = (root as NSString).appendingPathComponent(name) + "/run.json"
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    guard size <= MetricsFileDecoder.maximumFileSize,
-      let data = FileManager.default.contents(atPath: path),
-      let json = try? JSONParser.parse([UInt8](data))
+    guard
+      case .success(let bytes) = BoundedFile.read(path, limit: MetricsFileDecoder.maximumFileSize),
+      let json = try? JSONParser.parse(bytes)
     else { return nil }
     return KFPWire.runFields(from: json, location: path).fields.id
   }

@@ -22,5 +22,4 @@ enum SourceText {
     case .jsonFile, .demo, .server: "No runs found in \(describe(spec))"
     }
   }
-
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// `kfp-runs list` on the fixture, in every format and with every option that changes rows or
@@ -42,5 +43,21 @@ import Testing
     let named = try BinaryRunner.run(["list", "runs"], in: fixture.root)
     #expect(here.status == 0)
     #expect(here.stdout == named.stdout)
+  }
+}
+
+/// Problems of a source `check` cannot read are printed on stderr, at most ten of them.
+@Suite struct ListProblemTests {
+  @Test func problemLinesStopAfterTenWithACount() throws {
+    let fixture = try Fixture()
+    let broken = (1...12).map { #"{"name": "no id \#($0)"}"# }
+    let text = #"{"runs": [{"id": "ok", "name": "ok"}, "# + broken.joined(separator: ", ") + "]}"
+    try Data(text.utf8).write(to: fixture.root.appendingPathComponent("broken.json"))
+    let result = try BinaryRunner.run(["list", "broken.json", "--format", "csv"], in: fixture.root)
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stderr.split(separator: "\n")
+    #expect(lines.first == "⚠ 12 problems:")
+    #expect(lines.filter { $0.hasPrefix("  broken.json") }.count == 10)
+    #expect(lines.last == "  … and 2 more")
   }
 }

@@ -88,6 +88,60 @@ struct InteractiveTests {
     #expect(details.contains("98.000%"))
   }
 
+  @Test func reloadShowsARunAddedMeanwhile() async throws {
+    let tree = try RunTree(RunTree.standard)
+    defer { tree.remove() }
+    let session = try TmuxSession([tree.root.path], in: tree.root)
+    defer { session.close() }
+    try await session.waitFor("run-alpha")
+    try tree.add(RunTree.RunSpec(folder: "run-echo", metrics: [("accuracy", 0.99, "PERCENTAGE")]))
+    try session.send("r")
+    let screen = try await session.waitFor("run-echo")
+    #expect(screen.contains("99.000%"))
+    #expect(screen.contains("5 runs"))
+  }
+
+  @Test func aStormOfKeysNeverCrashesIt() async throws {
+    let tree = try RunTree(
+      RunTree.standard + [
+        RunTree.RunSpec(folder: "実験-wide-name", metrics: [("f1", 0.5, "RAW")])
+      ])
+    defer { tree.remove() }
+    let session = try TmuxSession([tree.root.path], in: tree.root, width: 80, height: 20)
+    defer { session.close() }
+    try await session.waitFor("run-alpha")
+    let pid = try await session.pid()
+    // Every key the screens use except the ones that leave (q, Ctrl-C, Ctrl-Z), in a fixed
+    // pseudo-random order, with clicks and resizes in between.
+    let keys = [
+      "j", "k", "h", "l", "s", "1", "2", "5", "7", "9", "Space", "a", "c", "Enter", "/", "e",
+      "m", "b", "r", "!", "?", "Escape", "d", "D", "x", "g", "G", "PageUp", "PageDown", "Home",
+      "End", "Left", "Right", "Up", "Down", "BTab", "Tab", "F1", "BSpace", "DC", "C-a", "z", "é",
+      "実",
+    ]
+    var seed: UInt64 = 0x5EED
+    func next(_ bound: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(bound))
+    }
+    for round in 0..<40 {
+      try session.send(contentsOf: (0..<10).map { _ in keys[next(keys.count)] })
+      try session.click(x: next(80), y: next(20))
+      if round % 10 == 9 { try session.resize(width: 20 + next(100), height: 3 + next(40)) }
+    }
+    try session.resize(width: 80, height: 20)
+    // Still running, and it still answers: Esc and q close whatever is open, then quit.
+    #expect(kill(pid, 0) == 0)
+    var status: Int32?
+    for _ in 0..<10 where status == nil {
+      try session.send("Escape")
+      try await Task.sleep(nanoseconds: 100_000_000)
+      try session.send("q")
+      status = try? await session.waitForExit(timeout: 1)
+    }
+    #expect(status == 0)
+  }
+
   @Test func survivesATinyTerminalAndComesBack() async throws {
     let tree = try RunTree(RunTree.standard)
     defer { tree.remove() }

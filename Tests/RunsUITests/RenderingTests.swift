@@ -137,6 +137,20 @@ import Testing
     #expect(grid.lines[1].contains("170.000%"))
   }
 
+  @Test func mixedFormatsInOneColumnFit() {
+    let runs = [
+      Run(
+        id: "a", name: "raw", createdAt: Fixture.date(1),
+        metrics: [Fixture.metric("score", 123.25, .raw)]),
+      Run(
+        id: "b", name: "percent", createdAt: Fixture.date(2),
+        metrics: [Fixture.metric("score", 123.25, .percentage)]),
+    ]
+    let grid = Fixture.render(Fixture.state(runs: runs))
+    #expect(grid.lines[1].contains("123.250"))
+    #expect(grid.lines[2].contains("12325.000%"))
+  }
+
   @Test func equalValuesFillTheWholeBar() {
     let runs = (0..<3).map {
       Run(

@@ -267,6 +267,31 @@ import Testing
     #expect(state.cursorRow > 1)
   }
 
+  @Test func smallPagesOfABigSourceWaitForTheNextRebuild() {
+    let count = AppState.alwaysRebuildBelow + 1000
+    let old = (0..<count).map {
+      Run(id: "old-\($0)", name: "old-\($0)", createdAt: Fixture.date(Double(100 + $0)))
+    }
+    var state = Fixture.state(width: 80, height: 12, runs: old)
+    let page = (0..<50).map {
+      Run(id: "new-\($0)", name: "new-\($0)", createdAt: Fixture.date(Double($0)))
+    }
+    state.receive(LoadResult(runs: page), loaded: count + 50, total: 2 * count, finished: false)
+    // Shown at once, at the end (not yet sorted in); the cursor stays where it was.
+    #expect(state.shownIndices.count == count + 50)
+    #expect(state.runs[state.shownIndices.last!].id == "new-49")
+    #expect(state.cursorRun?.id == "old-0")
+    // The filter applies to them already.
+    Fixture.press(&state, .character("/"))
+    Fixture.type(&state, "new-4")
+    #expect(Set(Fixture.shownNames(state)) == Set(["new-4"] + (40...49).map { "new-\($0)" }))
+    Fixture.press(&state, .escape)
+    // Any sort (or the end of the load) sorts them in: they are the newest.
+    state.receive(LoadResult(), loaded: count + 50, total: count + 50, finished: true)
+    #expect(state.runs[state.shownIndices.first!].id == "new-0")
+    #expect(state.shownIndices.count == count + 50)
+  }
+
   @Test func cursorKeepsItsRunWhenTheSortChanges() {
     var state = Fixture.state()
     Fixture.press(&state, .down, .down)

@@ -3,13 +3,25 @@
 public enum CSVText {
   /// One field, quoted when it must be.
   public static func field(_ text: String) -> String {
-    let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+    // Bytes, not characters: all four are ASCII, and this runs for every cell of a large list.
+    let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
     guard needsQuotes else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
   /// One record: the fields quoted as needed, joined by commas, ending with a newline.
   public static func line(_ fields: [String]) -> String {
-    fields.map(field).joined(separator: ",") + "\n"
+    var line = ""
+    append(fields, to: &line)
+    return line
+  }
+
+  /// Appends one record to `output`, without building it separately.
+  public static func append(_ fields: [String], to output: inout String) {
+    for (index, text) in fields.enumerated() {
+      if index > 0 { output += "," }
+      output += field(text)
+    }
+    output += "\n"
   }
 }

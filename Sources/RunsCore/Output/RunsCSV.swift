@@ -19,7 +19,7 @@ public enum RunsCSV {
       for name in metricNames {
         fields.append(run.value(of: name).map(MachineNumber.text) ?? "")
       }
-      output += CSVText.line(fields)
+      CSVText.append(fields, to: &output)
     }
     return output
   }

@@ -58,7 +58,7 @@ struct Theme: Sendable {
     switch status {
     case .succeeded: style.foreground = .green
     case .failed, .error: style.foreground = .red
-    case .running, .terminating: style.foreground = .blue
+    case .running: style.foreground = .blue
     default: break
     }
     return style

@@ -10,6 +10,9 @@ extension AppState {
   ///   - total: how many it says it has, when it says.
   ///   - finished: the load is over (successfully or not).
   public mutating func receive(_ batch: LoadResult, loaded: Int, total: Int?, finished: Bool) {
+    // The sort keys share the runs array: dropping them first keeps the appends below from
+    // copying it.
+    model.sortKeys = nil
     if replacing && problemsFromPreviousLoad {
       problems = []
       problemSet = []
@@ -32,12 +35,16 @@ extension AppState {
       }
     }
     var lastExperimentID: String?
+    var added: [Int] = []
+    var replaced = false
     for run in batch.runs {
       if replacing { seenDuringReload.insert(run.id) }
       if let index = indexByID[run.id] {
         runs[index] = run
+        replaced = true
       } else {
         indexByID[run.id] = runs.count
+        added.append(runs.count)
         runs.append(run)
       }
       // Runs mostly come grouped by experiment: skip the set lookup for a repeat.
@@ -58,9 +65,33 @@ extension AppState {
       replacing = false
       seenDuringReload = []
     }
-    rebuild(.scope)
+    if finished || replaced || !deferRebuild(adding: added) {
+      rebuild(.scope)
+    }
     refreshOpenScreens()
   }
+
+  /// Whether a batch of new runs can wait for a later rebuild: a full rebuild costs time in
+  /// proportion to all the runs, so while a big source streams in small pages, rebuilding
+  /// only when the runs have grown by an eighth keeps the total work near one sort. Meanwhile
+  /// the new runs show at the end of the table, and the next rebuild sorts them in.
+  private mutating func deferRebuild(adding added: [Int]) -> Bool {
+    guard runs.count > Self.alwaysRebuildBelow,
+      (pendingRuns + added.count) * 8 < runs.count
+    else { return false }
+    pendingRuns += added.count
+    let matching = Set(RunFilter.matchingIndices(added.map { runs[$0] }, text: filterText))
+    for (position, index) in added.enumerated() where isInScope(runs[index]) {
+      model.scope?.append(index)
+      model.sorted.append(index)
+      if matching.contains(position) { model.shown.append(index) }
+    }
+    syncCursor()
+    return true
+  }
+
+  /// Up to this many runs every batch is sorted in at once.
+  static let alwaysRebuildBelow = 20_000
 
   /// Starts a reload: keeps what is on screen until the new batches replace it.
   mutating func beginReload() {

@@ -88,6 +88,8 @@ public struct AppState: Sendable {
   // MARK: Derived
 
   var model = TableModel()
+  /// Runs received since the last rebuild (they sit unsorted at the end of the table).
+  var pendingRuns = 0
 
   /// Creates the state before any run has arrived.
   /// - Parameters:

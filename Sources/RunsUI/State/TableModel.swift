@@ -24,6 +24,8 @@ struct ContentWidths: Sendable, Hashable {
 struct TableModel: Sendable {
   /// Indices of the runs in scope, in arrival order; `nil` when every run is.
   var scope: [Int]?
+  /// The ids of the known experiments the scope's key names.
+  var scopeExperimentIDs: Set<String> = []
   /// Whether the scope holds runs of more than one experiment (or with and without one).
   var severalExperiments = false
   var metricColumns: [String] = []
@@ -33,6 +35,9 @@ struct TableModel: Sendable {
   var sorted: [Int] = []
   /// `sorted` with the filter applied: the table's rows.
   var shown: [Int] = []
+  /// The scope's sort keys, kept so that sorting again costs about a bare `[Double]` sort;
+  /// `nil` until the first sort after the scope or the runs change.
+  var sortKeys: RunSortKeys?
 }
 
 /// Which inputs changed; each stage recomputes itself and every stage after it.
@@ -47,12 +52,20 @@ extension AppState {
   static let widthCap = 60
 
   /// Recomputes the derived data from `stage` on, then puts the cursor back on its run.
-  mutating func rebuild(_ stage: RebuildStage) {
-    if stage <= .scope { rebuildScope() }
-    let scopeRuns = stage <= .sort ? self.scopeRuns() : []
+  /// Runs received without a rebuild (see `receive`) make any rebuild a full one.
+  mutating func rebuild(_ requested: RebuildStage) {
+    let stage = pendingRuns > 0 ? .scope : requested
+    pendingRuns = 0
+    if stage <= .scope {
+      rebuildScope()
+      model.sortKeys = nil
+    }
+    let needsRuns = stage <= .metrics || (stage <= .sort && model.sortKeys == nil)
+    let scopeRuns = needsRuns ? self.scopeRuns() : []
     if stage <= .metrics { rebuildMetrics(scopeRuns) }
     if stage <= .sort {
-      let order = RunSorter.sortedIndices(scopeRuns, by: sort)
+      if model.sortKeys == nil { model.sortKeys = RunSortKeys(runs: scopeRuns) }
+      let order = model.sortKeys?.sortedIndices(by: sort) ?? []
       if let scope = model.scope {
         model.sorted = order.map { scope[$0] }
       } else {
@@ -61,6 +74,12 @@ extension AppState {
     }
     rebuildFilter()
     syncCursor()
+  }
+
+  /// Whether `run` belongs to the scope (an experiment given by name also matches the ids
+  /// of the known experiments of that name).
+  func isInScope(_ run: Run) -> Bool {
+    scope.contains(run, experimentIDs: model.scopeExperimentIDs)
   }
 
   /// The runs in scope, as an array the core functions take.
@@ -74,23 +93,28 @@ extension AppState {
     case .all:
       model.scope = nil
     case .experiment(let key):
-      let ids = Set(experiments.filter { $0.id == key || $0.name == key }.map(\.id))
-      model.scope = runs.indices.filter { scope.contains(runs[$0], experimentIDs: ids) }
+      model.scopeExperimentIDs = Set(
+        experiments.filter { $0.id == key || $0.name == key }.map(\.id))
+      model.scope = runs.indices.filter { isInScope(runs[$0]) }
     }
     var widths = ContentWidths()
     var firstExperiment: String??
     var several = false
     var statuses = Set<RunStatus>()
     var longest: TimeInterval = 0
-    forEachScopeRun { run in
-      widths.name = Self.widen(widths.name, run.name)
-      if let experiment = run.experiment {
-        widths.experiment = Self.widen(widths.experiment, experiment.name)
+    forEachScopeIndex { index in
+      widths.name = Self.widen(widths.name, runs[index].name)
+      if let name = runs[index].experiment?.name {
+        widths.experiment = Self.widen(widths.experiment, name)
       }
-      if let pipeline = run.pipeline { widths.pipeline = Self.widen(widths.pipeline, pipeline) }
-      if let status = run.status { statuses.insert(status) }
-      if let duration = run.duration, duration.magnitude > longest { longest = duration.magnitude }
-      let experimentID = run.experiment?.id
+      if let pipeline = runs[index].pipeline {
+        widths.pipeline = Self.widen(widths.pipeline, pipeline)
+      }
+      if let status = runs[index].status { statuses.insert(status) }
+      if let duration = runs[index].duration, duration.magnitude > longest {
+        longest = duration.magnitude
+      }
+      let experimentID = runs[index].experiment?.id
       if let first = firstExperiment {
         if first != experimentID { several = true }
       } else {
@@ -111,14 +135,19 @@ extension AppState {
     model.metricInfo = names.map { name in
       var low: Double?
       var high: Double?
-      for run in scopeRuns {
-        guard let value = run.value(of: name) else { continue }
-        low = Swift.min(low ?? value, value)
-        high = Swift.max(high ?? value, value)
+      var formats = Set<MetricFormat>()
+      for index in scopeRuns.indices {
+        guard let metric = scopeRuns[index].metric(named: name) else { continue }
+        low = Swift.min(low ?? metric.value, metric.value)
+        high = Swift.max(high ?? metric.value, metric.value)
+        formats.insert(metric.format)
       }
       let format = MetricColumns.format(of: name, in: scopeRuns)
-      // The widest text comes from one of the extremes (the most digits, or a minus sign).
-      let texts = [low, high].compactMap { $0 }.map { KFPNumberFormat.text($0, format: format) }
+      // Each cell shows its own entry's format. The widest text comes from one of the
+      // extremes (the most digits, or a minus sign) in one of the formats used.
+      let texts = formats.flatMap { format in
+        [low, high].compactMap { $0 }.map { KFPNumberFormat.text($0, format: format) }
+      }
       let width = texts.map { DisplayWidth.of($0) }.max() ?? 0
       return MetricColumnInfo(name: name, format: format, min: low, max: high, valueWidth: width)
     }
@@ -138,11 +167,13 @@ extension AppState {
     }
   }
 
-  private func forEachScopeRun(_ body: (Run) -> Void) {
+  /// Calls `body` with the index of every run in scope. Indices, not `Run` values: reading a
+  /// field through the array retains that field only, while copying a run retains them all.
+  private func forEachScopeIndex(_ body: (Int) -> Void) {
     if let scope = model.scope {
-      for index in scope { body(runs[index]) }
+      for index in scope { body(index) }
     } else {
-      for run in runs { body(run) }
+      for index in runs.indices { body(index) }
     }
   }
 

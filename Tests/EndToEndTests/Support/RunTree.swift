@@ -19,20 +19,27 @@ struct RunTree {
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     // Without run.json a run starts when its metrics file was written: one minute apart,
     // in list order, so the default sort (newest first) is the reverse of the list.
-    let start = Date(timeIntervalSince1970: 1_767_225_600)
-    for (index, run) in runs.enumerated() {
-      let folder = root.appendingPathComponent(run.folder)
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      let entries = run.metrics.map { metric in
-        "{\"name\": \"\(metric.name)\", \"numberValue\": \(metric.value), "
-          + "\"format\": \"\(metric.format)\"}"
-      }
-      let text = "{\"metrics\": [" + entries.joined(separator: ", ") + "]}\n"
-      let file = folder.appendingPathComponent("mlpipeline-metrics.json")
-      try Data(text.utf8).write(to: file)
-      try FileManager.default.setAttributes(
-        [.modificationDate: start.addingTimeInterval(Double(index) * 60)], ofItemAtPath: file.path)
+    for (index, run) in runs.enumerated() { try write(run, minute: index) }
+  }
+
+  /// Adds a run, started a day after the others.
+  func add(_ run: RunSpec) throws {
+    try write(run, minute: 24 * 60)
+  }
+
+  private func write(_ run: RunSpec, minute: Int) throws {
+    let folder = root.appendingPathComponent(run.folder)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let entries = run.metrics.map { metric in
+      "{\"name\": \"\(metric.name)\", \"numberValue\": \(metric.value), "
+        + "\"format\": \"\(metric.format)\"}"
     }
+    let text = "{\"metrics\": [" + entries.joined(separator: ", ") + "]}\n"
+    let file = folder.appendingPathComponent("mlpipeline-metrics.json")
+    try Data(text.utf8).write(to: file)
+    let start = Date(timeIntervalSince1970: 1_767_225_600)
+    try FileManager.default.setAttributes(
+      [.modificationDate: start.addingTimeInterval(Double(minute) * 60)], ofItemAtPath: file.path)
   }
 
   /// Deletes the folder.

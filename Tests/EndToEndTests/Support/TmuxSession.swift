@@ -90,6 +90,11 @@ final class TmuxSession {
     try tmux(["send-keys", "-t", Self.target] + keys)
   }
 
+  /// Types keys given as a list.
+  func send(contentsOf keys: [String]) throws {
+    try tmux(["send-keys", "-t", Self.target] + keys)
+  }
+
   /// Types text literally, character by character.
   func type(_ text: String) throws {
     try tmux(["send-keys", "-t", Self.target, "-l", text])
