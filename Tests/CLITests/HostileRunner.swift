@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// What one run of the binary wrote, byte for byte, and how it ended.
 struct RawInvocation {
   var arguments: [String]
@@ -55,7 +61,8 @@ enum HostileRunner {
     try process.run()
     let finished = exited.wait(timeout: .now() + deadline) == .success
     if !finished {
-      process.terminate()
+      // SIGKILL: SIGTERM may be blocked in a child spawned from a pool thread.
+      kill(process.processIdentifier, SIGKILL)
       _ = exited.wait(timeout: .now() + 10)
     }
     let seconds = Date().timeIntervalSince(start)

@@ -210,6 +210,21 @@ public final class HostileTree: @unchecked Sendable {
          "resource_references": [{"key": {"type": "EXPERIMENT", "id": "e\\u001b"}, "name": "exp\\u009d0;x\\u009c"}]}
         """)
     }
+    try add(
+      "long-names", id: "long-id", valid: ["long-1"],
+      bad: ["long-names/\(Self.metricsFile)"]
+    ) { directory in
+      try write(
+        "\(directory)/\(Self.metricsFile)",
+        #"{"metrics": [{"name": "\#(String(repeating: "a", count: 100_000))", "numberValue": 1}]}"#)
+      // One grapheme cluster of 100,000 combining marks, then a megabyte of ASCII.
+      let zalgo = "z" + String(repeating: "\u{0301}", count: 100_000) + " zalgo"
+      try write(
+        "\(directory)/run.json",
+        #"{"id": "long-id", "name": \#(Self.jsonString(zalgo)), "pipeline_spec": {"#
+          + #""pipeline_name": "\#(String(repeating: "p", count: 1 << 20))", "parameters": ["#
+          + #"{"name": "\#(String(repeating: "k", count: 100_000))", "value": "v"}]}}"#)
+    }
     try add(Self.controlDirectory, valid: ["e1"])
     try add(Self.bidiDirectory, valid: ["e2"])
     try add(Self.cjkDirectory, id: "cjk-id", valid: ["cjk-1"]) { directory in

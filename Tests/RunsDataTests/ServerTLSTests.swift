@@ -4,6 +4,12 @@ import RunsCore
 import RunsData
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// TLS against `openssl s_server` with a self-signed certificate (skipped without openssl).
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")))
 struct ServerTLSTests {
@@ -28,7 +34,12 @@ struct ServerTLSTests {
     server.standardOutput = FileHandle.nullDevice
     server.standardError = FileHandle.nullDevice
     try server.run()
-    defer { server.terminate() }
+    // SIGKILL, not `terminate()`: a child spawned from a pool thread inherits its blocked
+    // signals, so SIGTERM would leave `openssl s_server` running after the tests.
+    defer {
+      kill(server.processIdentifier, SIGKILL)
+      server.waitUntilExit()
+    }
     try await Task.sleep(nanoseconds: 300_000_000)
 
     let options = KFPServerOptions.resolve(
