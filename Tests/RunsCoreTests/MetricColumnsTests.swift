@@ -49,6 +49,26 @@ import Testing
     #expect(prevalence.allSatisfy { $0.count == 2 })
   }
 
+  /// Many distinct names (past the point where counting switches to a dictionary): every
+  /// name is counted in every run that has it, whichever names came before it.
+  @Test func manyDistinctNamesAcrossRuns() {
+    // Run r has the names metric-r ..< metric-(r+5), so metric-k is in min(k, 4) + 1 runs,
+    // capped by the runs that exist.
+    let runs = (0..<40).map { r in
+      Fixture.run("r\(r)", metrics: (r..<r + 5).map { ("metric-\($0)", Double($0)) })
+    }
+    let counts = Dictionary(
+      uniqueKeysWithValues: MetricColumns.prevalence(in: runs).map { ($0.name, $0.count) })
+    #expect(counts.count == 44)
+    for k in 0..<44 {
+      let expected = (max(0, k - 4)...min(k, 39)).count
+      #expect(counts["metric-\(k)"] == expected, "metric-\(k)")
+    }
+    let prevalence = MetricColumns.prevalence(in: runs)
+    #expect(prevalence.first?.count == 5)
+    #expect(prevalence.map(\.count) == prevalence.map(\.count).sorted(by: >))
+  }
+
   @Test func formatComesFromTheFirstRunThatHasTheMetric() {
     let first = Fixture.run("1", metrics: [("other", 1)], format: .raw)
     let second = Run(
