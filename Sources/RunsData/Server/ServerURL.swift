@@ -13,7 +13,10 @@ enum ServerURL {
       let kept = items.filter { $0.name != "page_token" }
       components.percentEncodedQuery =
         kept.isEmpty
-        ? nil : kept.map { "\($0.name)=\(encode($0.value ?? ""))" }.joined(separator: "&")
+        ? nil
+        // Names encoded too: a redirect's query may hold anything, and an invalid character in
+        // `percentEncodedQuery` is a fatal error in Foundation.
+        : kept.map { "\(encode($0.name))=\(encode($0.value ?? ""))" }.joined(separator: "&")
     }
     return components.string ?? "<url>"
   }
