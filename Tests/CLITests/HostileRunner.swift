@@ -39,6 +39,11 @@ enum HostileRunner {
       "TZ": "UTC", "LANG": "C.UTF-8", "HOME": directory.path,
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
     ]
+    // A sanitized build of the binary reads its sanitizer's options from here (see
+    // scripts/sanitizers.sh): keep them, or a leak inside libcurl at exit changes the status.
+    for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "SWIFT_BACKTRACE"] {
+      env[name] = ProcessInfo.processInfo.environment[name]
+    }
     env.merge(environment) { $1 }
     process.environment = env
     let id = UUID().uuidString

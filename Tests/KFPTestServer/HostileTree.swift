@@ -53,7 +53,8 @@ public final class HostileTree: @unchecked Sendable {
   /// many distinct metrics (200,000 make a file of about 11 MB).
   public init(bigRunMetrics: Int = 0) throws {
     let base = FileManager.default.temporaryDirectory
-      .appendingPathComponent("kfp-runs-hostile-\(UUID().uuidString)")
+      // Short: a socket's path must fit in `sun_path` (104 bytes on macOS).
+      .appendingPathComponent("kfp-hostile-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
     root = base.resolvingSymlinksInPath().path
     try writeCases()
