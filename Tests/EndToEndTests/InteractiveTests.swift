@@ -12,8 +12,9 @@ struct InteractiveTests {
     defer { tree.remove() }
     let session = try TmuxSession([tree.root.path], in: tree.root)
     defer { session.close() }
-    let first = try await session.waitFor("run-alpha")
-    #expect(Screens.order(of: newestFirst, in: first) == newestFirst)
+    let first = try await session.waitUntil("every run, newest first") {
+      Screens.order(of: newestFirst, in: $0) == newestFirst
+    }
 
     let digit = try #require(Screens.digitKey(for: "accuracy", in: first))
     try session.send(digit)
@@ -42,10 +43,11 @@ struct InteractiveTests {
     try session.send("g", "Space", "j", "Space", "j", "Space")
     try await session.waitFor("3 selected")
     try session.send("c")
+    // tmux may show a frame half drawn: wait for its rows down to the last metric value.
     let screen = try await session.waitUntil("the compare view") { screen in
-      Screens.line(containing: "accuracy", in: screen).map {
-        $0.contains("42.000%") && $0.contains("75.000%")
-      } ?? false
+      let accuracy = Screens.line(containing: "accuracy", in: screen) ?? ""
+      let loss = Screens.line(containing: "loss", in: screen) ?? ""
+      return accuracy.contains("75.000%") && loss.contains("0.120")
     }
     let accuracy = try #require(Screens.line(containing: "accuracy", in: screen))
     let loss = try #require(Screens.line(containing: "loss", in: screen))
@@ -82,10 +84,11 @@ struct InteractiveTests {
       Screens.line(containing: "run-charlie", in: screen)?.contains("\u{1B}[7m") ?? false
     }
     try session.send("Enter")
-    let details = try await session.waitUntil("the details of run-charlie") {
-      !$0.contains("run-bravo") && $0.contains("run-charlie")
+    // tmux may show a frame half drawn: wait for its last part, the metrics.
+    let details = try await session.waitUntil("the details of run-charlie with its metrics") {
+      $0.contains("Run run-charlie") && $0.contains("98.000%")
     }
-    #expect(details.contains("98.000%"))
+    #expect(!details.contains("run-bravo"))
   }
 
   @Test func reloadShowsARunAddedMeanwhile() async throws {
@@ -96,9 +99,10 @@ struct InteractiveTests {
     try await session.waitFor("run-alpha")
     try tree.add(RunTree.RunSpec(folder: "run-echo", metrics: [("accuracy", 0.99, "PERCENTAGE")]))
     try session.send("r")
-    let screen = try await session.waitFor("run-echo")
-    #expect(screen.contains("99.000%"))
-    #expect(screen.contains("5 runs"))
+    // The new run, its value, and the status bar's count (the frame's last row).
+    try await session.waitUntil("run-echo with its metric and 5 runs") {
+      $0.contains("run-echo") && $0.contains("99.000%") && $0.contains("5 runs")
+    }
   }
 
   @Test func aStormOfKeysNeverCrashesIt() async throws {
@@ -154,8 +158,9 @@ struct InteractiveTests {
     try session.send("Escape")
     try session.resize(width: 1, height: 1)
     try session.resize(width: 120, height: 30)
-    let screen = try await session.waitFor("run-alpha")
-    #expect(Screens.order(of: newestFirst, in: screen) == newestFirst)
+    try await session.waitUntil("every run again, newest first") {
+      Screens.order(of: newestFirst, in: $0) == newestFirst
+    }
     try session.send("q")
     #expect(try await session.waitForExit() == 0)
   }
@@ -197,10 +202,9 @@ struct InteractiveTests {
     try await session.waitForPane(Self.terminalState, "0 1 0 0")
     try session.type("fg")
     try session.send("Enter")
-    let resumed = try await session.waitUntil("the table again") {
-      $0.contains("Run name") && !$0.contains("Stopped")
+    try await session.waitUntil("the table again") {
+      !$0.contains("Stopped") && Screens.order(of: newestFirst, in: $0) == newestFirst
     }
-    #expect(Screens.order(of: newestFirst, in: resumed) == newestFirst)
     try await session.waitForPane(Self.terminalState, "1 0 1 1")
     try session.send("q")
     try await session.waitForPane(Self.terminalState, "0 1 0 0")
@@ -218,7 +222,10 @@ struct InteractiveTests {
     defer { tree.remove() }
     let session = try TmuxSession([tree.root.path], in: tree.root)
     defer { session.close() }
-    let screen = try await session.waitFor("[2Jname")
+    // The whole frame: the evil name (first row), the last row and the status bar.
+    let screen = try await session.waitUntil("the table with the sanitized name") {
+      $0.contains("[2Jname") && $0.contains("run-alpha") && $0.contains("5 runs")
+    }
     // The ESC is shown replaced, and the screen was not cleared: header and rows are there.
     #expect(screen.contains("evil\u{FFFD}[2Jname"))
     #expect(screen.contains("Run name"))
