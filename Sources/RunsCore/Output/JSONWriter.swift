@@ -18,23 +18,7 @@ public enum JSONWriter {
     if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
       return "\"" + text + "\""
     }
-    var output = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      default:
-        if needsEscape(scalar) {
-          output += unicodeEscape(scalar)
-        } else {
-          output.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return output + "\""
+    return JSONText.quoted(text)
   }
 
   private static func write(_ value: JSONValue, indent: Int, into output: inout String) {
@@ -74,17 +58,5 @@ public enum JSONWriter {
 
   private static func spaces(_ count: Int) -> String {
     count < indents.count ? indents[count] : String(repeating: " ", count: count)
-  }
-
-  private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
-    default: false
-    }
-  }
-
-  private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
-    let hex = String(scalar.value, radix: 16)
-    return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
   }
 }

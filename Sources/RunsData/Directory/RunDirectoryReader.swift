@@ -121,24 +121,64 @@ struct RunDirectoryReader {
     _ entry: FileSystem.Entry, in descriptor: Int32, nodeID: String, relative: String,
     shown: String, depth: Int
   ) {
-    // Never open what is not a regular file: opening a FIFO for reading waits for a writer.
-    if entry.kind != .regular {
-      guard let info = FileSystem.status(entry.bytes, in: descriptor, follow: true) else {
-        report(shown, .error, "cannot be read: \(FileSystem.errorText())")
-        return
-      }
-      if FileSystem.isDirectory(info.st_mode) {
-        report(shown, .error, "is a directory, not a metrics file; its contents are read as a step")
-        descend(entry, in: descriptor, relative: relative, shown: shown, depth: depth)
-        return
-      }
-      guard FileSystem.isRegular(info.st_mode) else {
-        report(
-          shown, .error,
-          "is \(FileSystem.describe(mode: info.st_mode)), not a regular file; skipped")
-        return
-      }
+    switch followedKind(entry, in: descriptor, shown: shown) {
+    case .unusable: return
+    case .directory:
+      report(shown, .error, "is a directory, not a metrics file; its contents are read as a step")
+      descend(entry, in: descriptor, relative: relative, shown: shown, depth: depth)
+      return
+    case .regular: break
     }
+    guard let (bytes, modified) = read(entry, in: descriptor, shown: shown) else { return }
+    oldestModification = min(oldestModification ?? modified, modified)
+    let result = MetricsFileDecoder.decode(bytes, path: shown, nodeID: nodeID)
+    metrics += result.metrics
+    problems += result.problems
+  }
+
+  private mutating func readRunFile(_ entry: FileSystem.Entry, in descriptor: Int32, shown: String)
+  {
+    switch followedKind(entry, in: descriptor, shown: shown) {
+    case .unusable: return
+    case .directory:
+      report(shown, .error, "is a directory, not a regular file; skipped")
+      return
+    case .regular: break
+    }
+    guard let (bytes, _) = read(entry, in: descriptor, shown: shown) else { return }
+    runFile = (bytes, shown)
+  }
+
+  /// What an entry names once a symlink (or an entry of unknown type) is followed.
+  private enum FollowedKind {
+    case regular
+    case directory
+    /// Not readable, or a FIFO, socket or device: a problem has been reported.
+    case unusable
+  }
+
+  private mutating func followedKind(
+    _ entry: FileSystem.Entry, in descriptor: Int32, shown: String
+  ) -> FollowedKind {
+    // Never open what is not a regular file: opening a FIFO for reading waits for a writer.
+    if entry.kind == .regular { return .regular }
+    guard let info = FileSystem.status(entry.bytes, in: descriptor, follow: true) else {
+      report(shown, .error, "cannot be read: \(FileSystem.errorText())")
+      return .unusable
+    }
+    if FileSystem.isDirectory(info.st_mode) { return .directory }
+    guard FileSystem.isRegular(info.st_mode) else {
+      report(
+        shown, .error, "is \(FileSystem.describe(mode: info.st_mode)), not a regular file; skipped")
+      return .unusable
+    }
+    return .regular
+  }
+
+  /// The file's bytes and modification time, or `nil` with the problem reported.
+  private mutating func read(_ entry: FileSystem.Entry, in descriptor: Int32, shown: String)
+    -> (bytes: [UInt8], modified: Double)?
+  {
     switch FileSystem.readRegularFile(
       entry.bytes, in: descriptor, limit: MetricsFileDecoder.maximumFileSize)
     {
@@ -147,35 +187,9 @@ struct RunDirectoryReader {
     case .tooLarge(let size):
       problems.append(MetricsFileDecoder.tooLargeProblem(path: shown, size: size))
     case .contents(let bytes, let modified):
-      oldestModification = min(oldestModification ?? modified, modified)
-      let result = MetricsFileDecoder.decode(bytes, path: shown, nodeID: nodeID)
-      metrics += result.metrics
-      problems += result.problems
+      return (bytes, modified)
     }
-  }
-
-  private mutating func readRunFile(_ entry: FileSystem.Entry, in descriptor: Int32, shown: String)
-  {
-    if entry.kind != .regular {
-      guard let info = FileSystem.status(entry.bytes, in: descriptor, follow: true) else {
-        report(shown, .error, "cannot be read: \(FileSystem.errorText())")
-        return
-      }
-      guard FileSystem.isRegular(info.st_mode) else {
-        report(
-          shown, .error,
-          "is \(FileSystem.describe(mode: info.st_mode)), not a regular file; skipped")
-        return
-      }
-    }
-    switch FileSystem.readRegularFile(
-      entry.bytes, in: descriptor, limit: MetricsFileDecoder.maximumFileSize)
-    {
-    case .failed(let message): report(shown, .error, message)
-    case .tooLarge(let size):
-      problems.append(MetricsFileDecoder.tooLargeProblem(path: shown, size: size))
-    case .contents(let bytes, _): runFile = (bytes, shown)
-    }
+    return nil
   }
 
   private mutating func finish() -> (run: Run, problems: [Problem]) {
