@@ -89,6 +89,30 @@ public struct Run: Sendable, Hashable, Identifiable {
     }
   }
 
+  /// The run-level entry of every metric the run has, by name, built in one pass over the
+  /// entries: the same entry `metric(named:)` picks (finite, first node in node-id order, the
+  /// earlier entry on a tie).
+  public func runLevelMetrics() -> [String: Metric] {
+    var byName: [String: Metric] = [:]
+    for entry in metrics where entry.value.isFinite {
+      if let current = byName[entry.name], current.nodeID <= entry.nodeID { continue }
+      byName[entry.name] = entry
+    }
+    return byName
+  }
+
+  /// The run-level entries of `names`, in their order (`nil` where the run lacks one). Many
+  /// names share one index of the run's entries, so a run with many metrics costs one pass
+  /// rather than one scan per name; a few names keep the scans, which beat hashing.
+  public func runLevelMetrics(named names: [String]) -> [Metric?] {
+    guard names.count > Self.lookupScanLimit else { return names.map { metric(named: $0) } }
+    let byName = runLevelMetrics()
+    return names.map { byName[$0] }
+  }
+
+  /// Up to this many names looked up on one run, a scan per name costs less than an index.
+  public static let lookupScanLimit = 8
+
   /// The names of the metrics this run has (a finite entry), each once, in first-seen order.
   public var metricNames: [String] {
     var seen = Set<String>()

@@ -16,8 +16,8 @@ public enum RunsCSV {
       ].map(TextSanitizer.clean)
       fields.append(run.createdAt.map(TimeText.rfc3339UTC) ?? "")
       fields.append(run.finishedAt.map(TimeText.rfc3339UTC) ?? "")
-      for name in metricNames {
-        fields.append(run.value(of: name).map(MachineNumber.text) ?? "")
+      for metric in run.runLevelMetrics(named: metricNames) {
+        fields.append(metric.map { MachineNumber.text($0.value) } ?? "")
       }
       CSVText.append(fields, to: &output)
     }

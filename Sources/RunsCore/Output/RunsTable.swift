@@ -29,9 +29,8 @@ public enum RunsTable {
       if showsExperiment { cells.append(text(run.experiment?.name ?? "")) }
       cells.append(text(run.pipeline ?? ""))
       cells.append(run.createdAt.map { TimeText.local($0, timeZone: timeZone) } ?? "")
-      for name in metricNames {
-        cells.append(
-          run.metric(named: name).map { KFPNumberFormat.text($0.value, format: $0.format) } ?? "")
+      for metric in run.runLevelMetrics(named: metricNames) {
+        cells.append(metric.map { KFPNumberFormat.text($0.value, format: $0.format) } ?? "")
       }
       return cells
     }

@@ -27,7 +27,14 @@ public struct CompareMatrix: Sendable {
     metricNames = names
     let entries = Self.runLevelEntries(runs, names: names)
     self.entries = entries
-    formats = names.map { MetricColumns.format(of: $0, in: runs) }
+    // The format of the first run that has the row's metric, as `MetricColumns.format(of:in:)`
+    // gives, read off the entries already found (one scan per name would be quadratic).
+    formats = names.indices.map { row in
+      for run in runs.indices where entries[row * runs.count + run] >= 0 {
+        return runs[run].metrics[Int(entries[row * runs.count + run])].format
+      }
+      return .unspecified
+    }
     let runCount = runs.count
     bests = names.indices.map { row in
       let higher = directionOverrides[names[row]] ?? MetricDirection.higherIsBetter(names[row])

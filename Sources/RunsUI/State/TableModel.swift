@@ -132,24 +132,36 @@ extension AppState {
   private mutating func rebuildMetrics(_ scopeRuns: [Run]) {
     let names = chosenMetrics ?? MetricColumns.top(3, in: scopeRuns)
     model.metricColumns = names
-    model.metricInfo = names.map { name in
-      var low: Double?
-      var high: Double?
-      var formats = Set<MetricFormat>()
-      for index in scopeRuns.indices {
-        guard let metric = scopeRuns[index].metric(named: name) else { continue }
-        low = Swift.min(low ?? metric.value, metric.value)
-        high = Swift.max(high ?? metric.value, metric.value)
-        formats.insert(metric.format)
+    var lows = [Double?](repeating: nil, count: names.count)
+    var highs = [Double?](repeating: nil, count: names.count)
+    var formatsUsed = [Set<MetricFormat>](repeating: [], count: names.count)
+    // The column's format is that of the first run in scope that has it, as
+    // `MetricColumns.format(of:in:)` defines it.
+    var firstFormats = [MetricFormat?](repeating: nil, count: names.count)
+    for run in scopeRuns {
+      // Many columns share one index of the run's entries; a few keep the cheap scans.
+      let entries = names.count > Run.lookupScanLimit ? run.runLevelMetrics() : nil
+      for column in names.indices {
+        let found =
+          if let entries { entries[names[column]] } else { run.metric(named: names[column]) }
+        guard let metric = found else { continue }
+        lows[column] = Swift.min(lows[column] ?? metric.value, metric.value)
+        highs[column] = Swift.max(highs[column] ?? metric.value, metric.value)
+        formatsUsed[column].insert(metric.format)
+        if firstFormats[column] == nil { firstFormats[column] = metric.format }
       }
-      let format = MetricColumns.format(of: name, in: scopeRuns)
+    }
+    model.metricInfo = names.indices.map { column in
+      let (low, high) = (lows[column], highs[column])
       // Each cell shows its own entry's format. The widest text comes from one of the
       // extremes (the most digits, or a minus sign) in one of the formats used.
-      let texts = formats.flatMap { format in
+      let texts = formatsUsed[column].flatMap { format in
         [low, high].compactMap { $0 }.map { KFPNumberFormat.text($0, format: format) }
       }
       let width = texts.map { DisplayWidth.of($0) }.max() ?? 0
-      return MetricColumnInfo(name: name, format: format, min: low, max: high, valueWidth: width)
+      return MetricColumnInfo(
+        name: names[column], format: firstFormats[column] ?? .unspecified, min: low, max: high,
+        valueWidth: width)
     }
     metricOffset = Swift.min(metricOffset, Swift.max(0, names.count - 1))
   }
