@@ -51,12 +51,13 @@ public struct DirectorySource: Sendable {
     case .failure(let error):
       return failure("cannot read the directory: \(error.text)", onBatch: onBatch)
     }
-    let rootIdentity = FileSystem.identity(of: descriptor)
+    // Computed once for every run: a link up to any of these is never followed.
+    let ancestry = FileSystem.ancestry(of: descriptor)
 
     if entries.contains(where: { $0.name == RunDirectoryReader.metricsFileName }) {
       let read = RunDirectoryReader.read(
         descriptor: descriptor, directoryName: Self.displayName(of: root), path: rootPath,
-        visited: [])
+        ancestry: ancestry)
       let result = LoadResult.collecting(
         runs: read.map { [$0.run] } ?? [], problems: read?.problems ?? [])
       onBatch?(result)
@@ -72,13 +73,12 @@ public struct DirectorySource: Sendable {
           .map { FileSystem.isDirectory($0.st_mode) } ?? false
       }
     }
-    let visited: Set<FileSystem.Identity> = rootIdentity.map { [$0] } ?? []
     var all = LoadResult()
     var start = 0
     repeat {
       let batch = candidates[start..<min(start + Self.batchSize, candidates.count)]
       let outcomes = Self.readConcurrently(
-        Array(batch), in: descriptor, rootPath: rootPath, visited: visited)
+        Array(batch), in: descriptor, rootPath: rootPath, ancestry: ancestry)
       var runs: [Run] = []
       var problems: [Problem] = []
       for outcome in outcomes {
@@ -111,20 +111,22 @@ public struct DirectorySource: Sendable {
   /// Reads run directories on every core; each writes only its own slot, so order is kept.
   private static func readConcurrently(
     _ entries: [FileSystem.Entry], in root: Int32, rootPath: String,
-    visited: Set<FileSystem.Identity>
+    ancestry: Set<FileSystem.Identity>
   ) -> [Outcome] {
     var outcomes = [Outcome](repeating: Outcome(), count: entries.count)
     outcomes.withUnsafeMutableBufferPointer { slots in
       let slots = SendableSlots(base: slots.baseAddress!)
       DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-        slots.base[index] = readRun(entries[index], in: root, rootPath: rootPath, visited: visited)
+        slots.base[index] = readRun(
+          entries[index], in: root, rootPath: rootPath, ancestry: ancestry)
       }
     }
     return outcomes
   }
 
   private static func readRun(
-    _ entry: FileSystem.Entry, in root: Int32, rootPath: String, visited: Set<FileSystem.Identity>
+    _ entry: FileSystem.Entry, in root: Int32, rootPath: String,
+    ancestry: Set<FileSystem.Identity>
   ) -> Outcome {
     let path = (rootPath == "/" ? "" : rootPath) + "/" + entry.name
     let descriptor = FileSystem.openDirectory(entry.bytes, in: root)
@@ -136,9 +138,15 @@ public struct DirectorySource: Sendable {
       ])
     }
     defer { close(descriptor) }
+    // `runs/cycle -> .` would be a phantom run holding every other run's metrics.
+    if let identity = FileSystem.identity(of: descriptor), ancestry.contains(identity) {
+      return Outcome(problems: [
+        RunDirectoryReader.aboveProblem(entry, in: root, shown: path, isRun: true)
+      ])
+    }
     guard
       let read = RunDirectoryReader.read(
-        descriptor: descriptor, directoryName: entry.name, path: path, visited: visited)
+        descriptor: descriptor, directoryName: entry.name, path: path, ancestry: ancestry)
     else { return Outcome() }
     return Outcome(run: read.run, problems: read.problems)
   }

@@ -50,6 +50,33 @@ enum FileSystem {
     return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
   }
 
+  /// The identities of the open directory and of every directory above it, up to `/`. Uses
+  /// `stat` on `..`, `../..`, … (search permission is enough, unlike opening them).
+  static func ancestry(of descriptor: Int32) -> Set<Identity> {
+    guard var current = identity(of: descriptor) else { return [] }
+    var identities: Set<Identity> = [current]
+    var path = ".."
+    // `PATH_MAX` bounds how many `../` a path can hold; `/` is its own parent, which ends it.
+    while path.utf8.count < Int(PATH_MAX) {
+      var info = stat()
+      guard fstatat(descriptor, path, &info, 0) == 0 else { break }
+      let parent = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+      guard parent != current else { break }
+      identities.insert(parent)
+      current = parent
+      path += "/.."
+    }
+    return identities
+  }
+
+  /// What the symlink `name` under `parent` holds, e.g. `..`; `nil` when it is not a link.
+  static func linkText(_ name: [CChar], in parent: Int32) -> String? {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let count = readlinkat(parent, name, &buffer, buffer.count - 1)
+    guard count >= 0 else { return nil }
+    return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
   /// Lists a directory, sorted by name bytes, without `.` and `..`. Takes ownership of nothing:
   /// `descriptor` stays open for the caller.
   static func list(_ descriptor: Int32) -> Result<[Entry], Errno> {

@@ -23,26 +23,35 @@ struct RunDirectoryReader {
 
   private var metrics: [Metric] = []
   private var problems: [Problem] = []
-  private var visited: Set<FileSystem.Identity>
+  /// The source root and every directory above it: never entered again from inside.
+  private let ancestry: Set<FileSystem.Identity>
+  /// The directories from the run directory down to the one being read.
+  private var onPath: Set<FileSystem.Identity> = []
+  /// Every directory this run has read, so a real directory is read once however it is reached.
+  private var visited: Set<FileSystem.Identity> = []
   private var metricsFileCount = 0
   private var oldestModification: Double?
   private var runFile: (bytes: [UInt8], path: String)?
   private var runFileSeen = false
 
-  /// A reader for the run directory `path`; `visited` holds the directories already read above it.
-  init(directoryName: String, path: String, visited: Set<FileSystem.Identity>) {
+  /// A reader for the run directory `path`; `ancestry` holds the source root and the directories
+  /// above it (see ``FileSystem/ancestry(of:)``).
+  init(directoryName: String, path: String, ancestry: Set<FileSystem.Identity>) {
     self.directoryName = directoryName
     self.path = path
-    self.visited = visited
+    self.ancestry = ancestry
   }
 
   /// Reads the run from an open descriptor of its directory; `nil` when it holds neither a
   /// metrics file nor a `run.json` (then it is not a run, and says nothing).
   static func read(
-    descriptor: Int32, directoryName: String, path: String, visited: Set<FileSystem.Identity>
+    descriptor: Int32, directoryName: String, path: String, ancestry: Set<FileSystem.Identity>
   ) -> (run: Run, problems: [Problem])? {
-    var reader = RunDirectoryReader(directoryName: directoryName, path: path, visited: visited)
-    if let identity = FileSystem.identity(of: descriptor) { reader.visited.insert(identity) }
+    var reader = RunDirectoryReader(directoryName: directoryName, path: path, ancestry: ancestry)
+    if let identity = FileSystem.identity(of: descriptor) {
+      reader.visited.insert(identity)
+      reader.onPath.insert(identity)
+    }
     reader.walk(descriptor, relative: "", shown: path, depth: 0)
     guard reader.metricsFileCount > 0 || reader.runFileSeen else { return nil }
     return reader.finish()
@@ -106,15 +115,42 @@ struct RunDirectoryReader {
       return
     }
     defer { close(child) }
-    if let identity = FileSystem.identity(of: child) {
-      guard visited.insert(identity).inserted else {
-        report(
-          shown, .warning,
-          "this directory was already read through another path (a symlink loop?); skipped")
-        return
-      }
+    guard let identity = FileSystem.identity(of: child) else {
+      walk(child, relative: relative, shown: shown, depth: depth + 1)
+      return
     }
+    // A link back up (to the source, a directory above it, or above the link) would read the
+    // tree again, or the whole file system for a link to `/`: decided by the run's own tree
+    // only, so concurrent runs never depend on each other's timing.
+    guard !ancestry.contains(identity), !onPath.contains(identity) else {
+      problems.append(Self.aboveProblem(entry, in: parent, shown: shown, isRun: false))
+      return
+    }
+    guard visited.insert(identity).inserted else {
+      report(
+        shown, .warning,
+        "this directory was already read through another path (a symlink loop?); skipped")
+      return
+    }
+    onPath.insert(identity)
     walk(child, relative: relative, shown: shown, depth: depth + 1)
+    onPath.remove(identity)
+  }
+
+  /// The warning for a directory entry that leads back to a directory containing it.
+  static func aboveProblem(
+    _ entry: FileSystem.Entry, in parent: Int32, shown: String, isRun: Bool
+  ) -> Problem {
+    let outcome = isRun ? "not followed, and not a run" : "not followed"
+    let message: String
+    if let target = FileSystem.linkText(entry.bytes, in: parent) {
+      message =
+        "is a symbolic link to \"\(target)\", a directory that contains it "
+        + "(reading it would loop); \(outcome)"
+    } else {
+      message = "is the same directory as one that contains it (a bind mount?); \(outcome)"
+    }
+    return Problem(location: shown, severity: .warning, message: message)
   }
 
   private mutating func readMetricsFile(
