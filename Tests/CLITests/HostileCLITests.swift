@@ -27,7 +27,7 @@ import Testing
     let tree = try HostileTree()
     let root = URL(fileURLWithPath: tree.root)
     for (arguments, status) in Self.commands {
-      let result = try HostileRunner.run(arguments, in: root)
+      let result = try BinaryRunner.runRaw(arguments, in: root)
       #expect(result.status == status, "\(result.text)")
       if let hazard = HostileRunner.terminalHazard(in: result.stdout) {
         Issue.record("stdout of \(arguments): \(hazard)")
@@ -40,7 +40,7 @@ import Testing
 
   @Test func listShowsEveryRunAndCountsTheProblems() throws {
     let tree = try HostileTree()
-    let result = try HostileRunner.run(
+    let result = try BinaryRunner.runRaw(
       ["list", ".", "--format", "csv"], in: URL(fileURLWithPath: tree.root))
     #expect(result.status == 0)
     let stdout = String(decoding: result.stdout, as: UTF8.self)
@@ -58,7 +58,7 @@ import Testing
 
   @Test func checkNamesEveryBadFile() throws {
     let tree = try HostileTree()
-    let result = try HostileRunner.run(["check", tree.root], in: URL(fileURLWithPath: tree.root))
+    let result = try BinaryRunner.runRaw(["check", tree.root], in: URL(fileURLWithPath: tree.root))
     #expect(result.status == 1)
     let stdout = String(decoding: result.stdout, as: UTF8.self)
     for hostile in tree.cases {
@@ -78,7 +78,7 @@ import Testing
     let tree = try HostileTree()
     let root = URL(fileURLWithPath: tree.root)
     for command in ["list", "browse"] {
-      let result = try HostileRunner.run([command, relative], in: root, deadline: 30)
+      let result = try BinaryRunner.runRaw([command, relative], in: root, deadline: 30)
       #expect(result.status == 3, "\(result.text)")
       #expect(result.stdout.isEmpty)
       #expect(String(decoding: result.stderr, as: UTF8.self).contains(relative), "\(result.text)")
@@ -87,7 +87,7 @@ import Testing
 
   @Test func twoHundredThousandMetricsInOneRunList() throws {
     let tree = try HostileTree(bigRunMetrics: 200_000)
-    let result = try HostileRunner.run(
+    let result = try BinaryRunner.runRaw(
       ["list", ".", "--sort", "m-199999"], in: URL(fileURLWithPath: tree.root), deadline: 120)
     #expect(result.status == 0, "\(result.text)")
     let stdout = String(decoding: result.stdout, as: UTF8.self)

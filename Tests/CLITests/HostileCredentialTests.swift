@@ -53,7 +53,7 @@ import Testing
         ["list", base], ["browse", base], ["compare", base, "--runs", "a,b"], ["check", base],
       ]
       for command in commands {
-        let result = try HostileRunner.run(
+        let result = try BinaryRunner.runRaw(
           command + mode.flags, in: directory, environment: mode.environment)
         // 3: the source cannot be read; `check` takes no credential options (2) nor URLs (3).
         let expected: Int32 = command[0] == "check" && !mode.flags.isEmpty ? 2 : 3

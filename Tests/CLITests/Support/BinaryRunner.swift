@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// What one run of the `kfp-runs` binary printed and how it exited.
 struct Invocation {
   var arguments: [String]
@@ -15,13 +21,28 @@ enum BinaryRunner {
     Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("kfp-runs")
   }
 
-  /// Runs `kfp-runs arguments…` in `directory` with a clean environment: `TZ=UTC` (start times
-  /// are local time), a UTF-8 locale, `HOME` in the fixture (no kfp context file), no KFP
-  /// variables unless `environment` adds them. Stdout and stderr go to files, so a large output
-  /// cannot block the child.
+  /// Runs `kfp-runs arguments…` in `directory` with a clean environment (see ``runRaw``) and
+  /// decodes what it printed as text.
   static func run(
     _ arguments: [String], in directory: URL, environment: [String: String] = [:]
   ) throws -> Invocation {
+    let raw = try runRaw(arguments, in: directory, environment: environment, deadline: 300)
+    return Invocation(
+      arguments: arguments, status: raw.status ?? -1,
+      stdout: String(decoding: raw.stdout, as: UTF8.self),
+      stderr: String(decoding: raw.stderr, as: UTF8.self))
+  }
+
+  /// Runs `kfp-runs arguments…` in `directory` with a clean environment: `TZ=UTC` (start times
+  /// are local time), a UTF-8 locale, `HOME` in the fixture (no kfp context file), no KFP
+  /// variables unless `environment` adds them. Stdout and stderr go to files, so a large output
+  /// cannot block the child. The raw bytes are kept, so that a lone C1 byte such as 0x9B, which
+  /// decoding to a `String` would hide, is seen; past `deadline` seconds the child is killed, so
+  /// a hang fails the test instead of stalling the suite.
+  static func runRaw(
+    _ arguments: [String], in directory: URL, environment: [String: String] = [:],
+    deadline: Double = 60
+  ) throws -> RawInvocation {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -30,10 +51,16 @@ enum BinaryRunner {
       "TZ": "UTC", "LANG": "C.UTF-8", "HOME": directory.path,
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
     ]
+    // A sanitized build of the binary reads its sanitizer's options from here (see
+    // scripts/sanitizers.sh): keep them, or a leak inside libcurl at exit changes the status.
+    for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "SWIFT_BACKTRACE"] {
+      env[name] = ProcessInfo.processInfo.environment[name]
+    }
     env.merge(environment) { $1 }
     process.environment = env
-    let outURL = directory.appendingPathComponent(".stdout-\(UUID().uuidString)")
-    let errURL = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
+    let id = UUID().uuidString
+    let outURL = directory.appendingPathComponent(".stdout-\(id)")
+    let errURL = directory.appendingPathComponent(".stderr-\(id)")
     _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
     _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     defer {
@@ -45,13 +72,44 @@ enum BinaryRunner {
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
+    let exited = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in exited.signal() }
+    let start = Date()
     try process.run()
-    process.waitUntilExit()
+    let finished = exited.wait(timeout: .now() + deadline) == .success
+    if !finished {
+      // SIGKILL: SIGTERM may be blocked in a child spawned from a pool thread.
+      kill(process.processIdentifier, SIGKILL)
+      _ = exited.wait(timeout: .now() + 10)
+    }
+    let seconds = Date().timeIntervalSince(start)
     try out.close()
     try err.close()
-    return Invocation(
-      arguments: arguments, status: process.terminationStatus,
-      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    return RawInvocation(
+      arguments: arguments, status: finished ? process.terminationStatus : nil,
+      stdout: [UInt8](try Data(contentsOf: outURL)), stderr: [UInt8](try Data(contentsOf: errURL)),
+      seconds: seconds)
+  }
+
+}
+
+/// What one run of the binary wrote, byte for byte, and how it ended.
+struct RawInvocation {
+  var arguments: [String]
+  /// `nil` when the binary was still running at the deadline (it was then terminated).
+  var status: Int32?
+  var stdout: [UInt8]
+  var stderr: [UInt8]
+  var seconds: Double
+
+  /// Both streams as text, for messages.
+  var text: String {
+    "\(arguments) exited \(status.map(String.init) ?? "never"):\n"
+      + String(decoding: stdout.prefix(2000), as: UTF8.self) + "\n"
+      + String(decoding: stderr.prefix(2000), as: UTF8.self)
   }
 }
+
+/// Runs the `kfp-runs` binary (the one ``BinaryRunner`` runs) keeping the raw bytes of its output,
+/// so that a lone C1 byte such as 0x9B, which decoding to a `String` would hide, is seen; and
+/// with a deadline, so that a hang fails the test instead of stalling the suite.
