@@ -10,11 +10,14 @@ enum Interactive {
   /// frame shows at once; the runs load behind it (and again on `r`).
   static func run(_ options: SourceOptions) async throws -> Int32 {
     let source = try RunSource(options)
+    // Say "insecure" only where certificates really go unchecked; elsewhere (Linux) the problems
+    // list carries the warning that --insecure could not take effect.
+    let insecure = options.insecure && URLSessionTransport.canSkipCertificateVerification
     let state = AppState(
       sourceDescription: SourceText.describe(source.spec), sourceKind: kind(of: source.spec),
       sort: try SortResolver.order(options.sort, scope: []), filter: options.filter ?? "",
       metrics: options.metrics == nil ? nil : options.metricNames,
-      experiment: options.experiment, insecure: options.insecure)
+      experiment: options.experiment, insecure: insecure)
     return await InteractiveApp.run(state: state) { reporter in
       await source.load { batch, loaded, total in
         reporter.report(batch, loaded: loaded, total: total)
