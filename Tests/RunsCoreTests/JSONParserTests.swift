@@ -236,7 +236,7 @@ private func parseError(_ bytes: [UInt8]) -> JSONParseError? {
   }
 
   @Test func randomBytesNeverCrash() {
-    var generator = SeededGenerator(seed: 0x5EED)
+    var generator = SplitMix64(seed: 0x5EED)
     let alphabet =
       Array(#"{}[]":,-+.0123456789eEtrufalsn NaInfy\u"#.utf8) + [
         0x0A, 0x80, 0xC3, 0xA9, 0xFF, 0x00,
@@ -256,7 +256,7 @@ private func parseError(_ bytes: [UInt8]) -> JSONParseError? {
   }
 
   @Test func mutatedValidDocumentsNeverCrash() {
-    var generator = SeededGenerator(seed: 42)
+    var generator = SplitMix64(seed: 42)
     let valid = Array(
       #"{"metrics": [{"name": "accuracy-score", "numberValue": 0.91, "format": "PERCENTAGE"}, {"name": "é\u00e9", "numberValue": -1.5e3}]}"#
         .utf8)
@@ -276,22 +276,5 @@ private func parseError(_ bytes: [UInt8]) -> JSONParseError? {
         #expect(error.line >= 1 && error.column >= 1)
       }
     }
-  }
-}
-
-/// SplitMix64: a small deterministic generator so random tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) {
-    state = seed
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
