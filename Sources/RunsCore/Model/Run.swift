@@ -127,6 +127,11 @@ public struct Run: Sendable, Hashable, Identifiable {
   /// first-seen order, without building a collection: counting metrics over a million runs
   /// calls this per run.
   func forEachMetricName(_ body: (String) -> Void) {
+    Self.forEachMetricName(in: metrics, body)
+  }
+
+  /// `forEachMetricName` over a run's `metrics`, for callers that read them in place.
+  static func forEachMetricName(in metrics: [Metric], _ body: (String) -> Void) {
     metrics.withUnsafeBufferPointer { metrics in
       if metrics.count <= 8 {
         // Few entries: a quadratic duplicate check beats hashing into a set.

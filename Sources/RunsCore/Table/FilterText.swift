@@ -22,7 +22,11 @@ enum FilterText {
       utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } }
       ?? utf8.allSatisfy { $0 < 0x80 }
     if isASCII {
-      for byte in utf8 { bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+      let start = bytes.count
+      bytes.append(contentsOf: utf8)
+      bytes.withUnsafeMutableBufferPointer { bytes in
+        for index in start..<bytes.count where bytes[index] &- 0x41 < 26 { bytes[index] |= 0x20 }
+      }
     } else {
       bytes.append(contentsOf: text.lowercased().precomposedStringWithCanonicalMapping.utf8)
     }

@@ -17,47 +17,54 @@ public struct MetricCounts: Sendable {
   public init() {}
 
   /// The counts of `runs`.
-  public init(_ runs: some Sequence<Run>) {
-    add(contentsOf: runs)
+  public init(_ runs: [Run]) {
+    add(contentsOf: runs[...])
   }
 
   /// Counts `runs`.
-  public mutating func add(contentsOf runs: some Sequence<Run>) {
-    var last: (experiment: ExperimentRef?, slot: Int)?
-    for run in runs {
-      // Runs mostly come grouped by experiment: skip the hashing for a repeat.
-      let slot: Int
-      if let last, last.experiment == run.experiment {
-        slot = last.slot
-      } else {
-        slot = experimentSlot(run.experiment)
-        last = (run.experiment, slot)
+  public mutating func add(contentsOf runs: [Run]) {
+    add(contentsOf: runs[...])
+  }
+
+  /// Counts `runs`.
+  public mutating func add(contentsOf runs: ArraySlice<Run>) {
+    // Through a buffer, so each run's fields are read in place instead of copying the run.
+    runs.withUnsafeBufferPointer { runs in
+      for index in runs.indices {
+        update(runs[index].metrics, experiment: experimentSlot(runs[index].experiment), by: 1)
       }
-      update(run, experiment: slot, by: 1)
     }
   }
 
   /// Takes back a run counted before (when it is replaced).
   public mutating func remove(_ run: Run) {
-    update(run, experiment: experimentSlot(run.experiment), by: -1)
+    update(run.metrics, experiment: experimentSlot(run.experiment), by: -1)
   }
 
   private mutating func experimentSlot(_ experiment: ExperimentRef?) -> Int {
-    if let slot = experimentSlots[experiment] { return slot }
+    // A few experiments are compared directly (equal runs share their strings, which makes
+    // the comparison cheap); hashing two strings per run would cost more.
+    if experiments.count <= Self.linearLimit {
+      for slot in experiments.indices where experiments[slot] == experiment { return slot }
+    } else if let slot = experimentSlots[experiment] {
+      return slot
+    }
     experiments.append(experiment)
     counts.append([])
     experimentSlots[experiment] = experiments.count - 1
     return experiments.count - 1
   }
 
-  private mutating func update(_ run: Run, experiment: Int, by step: Int) {
-    run.forEachMetricName { name in
+  private mutating func update(_ metrics: [Metric], experiment: Int, by step: Int) {
+    // Taken out while counting, so the nested array is changed in place without lookups.
+    var bucket = counts[experiment]
+    counts[experiment] = []
+    Run.forEachMetricName(in: metrics) { name in
       let slot = nameSlot(name)
-      if counts[experiment].count <= slot {
-        counts[experiment] += repeatElement(0, count: names.count - counts[experiment].count)
-      }
-      counts[experiment][slot] += step
+      if bucket.count <= slot { bucket += repeatElement(0, count: names.count - bucket.count) }
+      bucket[slot] += step
     }
+    counts[experiment] = bucket
   }
 
   private mutating func nameSlot(_ name: String) -> Int {

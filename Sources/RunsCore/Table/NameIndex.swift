@@ -23,13 +23,18 @@ public struct NameIndex: Sendable {
 
   /// Adds names at the end (run indices `count...`).
   public mutating func append(contentsOf names: some Sequence<String>) {
-    for name in names {
-      let start = bytes.count
-      FilterText.append(name, to: &bytes)
+    for name in names { append(name) }
+  }
+
+  /// Adds a name at the end (run index `count`).
+  public mutating func append(_ name: String) {
+    let start = bytes.count
+    FilterText.append(name, to: &bytes)
+    bytes.withUnsafeBufferPointer { bytes in
       for index in start..<bytes.count { frequency[Int(bytes[index])] += 1 }
-      bytes.append(Self.separator)
-      starts.append(bytes.count)
     }
+    bytes.append(Self.separator)
+    starts.append(bytes.count)
   }
 
   /// Replaces the names of runs already indexed. A name of the same length is overwritten in

@@ -16,8 +16,9 @@ public struct RunColumns: Sendable {
   /// Columns for `runs`.
   public init(runs: [Run] = []) {
     keys = RunSortKeys(runs: runs)
-    names = NameIndex(runs.lazy.map(\.name))
-    metricCounts = MetricCounts(runs)
+    names = NameIndex()
+    metricCounts = MetricCounts()
+    addColumns(of: runs[...])
   }
 
   /// Every run, in arrival order; indices refer to this array.
@@ -27,19 +28,30 @@ public struct RunColumns: Sendable {
   public mutating func append(contentsOf newRuns: [Run]) {
     guard !newRuns.isEmpty else { return }
     keys.append(contentsOf: newRuns)
-    names.append(contentsOf: newRuns.lazy.map(\.name))
+    addColumns(of: newRuns[...])
+  }
+
+  /// Adds the names, counts and tracked formats of `newRuns`, reading each run in place.
+  private mutating func addColumns(of newRuns: ArraySlice<Run>) {
     metricCounts.add(contentsOf: newRuns)
-    for name in Array(formats.keys) {
-      formats[name]?.append(contentsOf: newRuns.lazy.map { $0.metric(named: name)?.format })
+    newRuns.withUnsafeBufferPointer { newRuns in
+      for index in newRuns.indices { names.append(newRuns[index].name) }
+      for name in Array(formats.keys) {
+        formats[name]?.append(
+          contentsOf: newRuns.indices.lazy.map { newRuns[$0].metric(named: name)?.format })
+      }
     }
   }
 
   /// Replaces runs in place (each keeps its index).
   public mutating func replace(_ replacements: [(index: Int, run: Run)]) {
     guard !replacements.isEmpty else { return }
+    // A run replaced twice in one batch takes back its previous replacement.
+    var current: [Int: Run] = [:]
     for (index, run) in replacements {
-      metricCounts.remove(keys.runs[index])
-      metricCounts.add(contentsOf: CollectionOfOne(run))
+      metricCounts.remove(current[index] ?? keys.runs[index])
+      metricCounts.add(contentsOf: [run][...])
+      current[index] = run
       for name in Array(formats.keys) { formats[name]?[index] = run.metric(named: name)?.format }
     }
     names.replace(replacements.map { (index: $0.index, name: $0.run.name) })
@@ -53,7 +65,9 @@ public struct RunColumns: Sendable {
       formats[name] = nil
     }
     for name in metrics where formats[name] == nil {
-      formats[name] = keys.runs.map { $0.metric(named: name)?.format }
+      formats[name] = keys.runs.withUnsafeBufferPointer { runs in
+        runs.indices.map { runs[$0].metric(named: name)?.format }
+      }
       keys.prepare(.metric(name))
     }
   }

@@ -27,17 +27,20 @@ public struct RunSortKeys: Sendable {
     case numbers([Double])
     case texts(TextSortKeys)
 
-    /// These keys followed by `more` (of the same column).
-    consuming func appending(_ more: ColumnKeys) -> ColumnKeys {
-      switch (self, more) {
-      case (.numbers(var values), .numbers(let new)):
+    /// Appends `more` (keys of the same column) in place: the arrays are taken out of `self`
+    /// first, so they are uniquely referenced and grow without being copied.
+    mutating func append(_ more: ColumnKeys) {
+      switch more {
+      case .numbers(let new):
+        guard case .numbers(var values) = self else { preconditionFailure("mixed keys") }
+        self = .numbers([])
         values.append(contentsOf: new)
-        return .numbers(values)
-      case (.texts(var texts), .texts(let new)):
+        self = .numbers(values)
+      case .texts(let new):
+        guard case .texts(var texts) = self else { preconditionFailure("mixed keys") }
+        self = .numbers([])
         texts.append(new)
-        return .texts(texts)
-      default:
-        preconditionFailure("a column's keys are numbers or texts, never both")
+        self = .texts(texts)
       }
     }
   }
@@ -52,8 +55,9 @@ public struct RunSortKeys: Sendable {
     let start = runs.count
     runs.append(contentsOf: newRuns)
     for column in Array(columns.keys) {
-      guard let kept = columns.removeValue(forKey: column) else { continue }
-      columns[column] = kept.appending(Self.extract(column, from: runs[start...]))
+      guard var kept = columns.removeValue(forKey: column) else { continue }
+      kept.append(Self.extract(column, from: runs[start...]))
+      columns[column] = kept
     }
   }
 

@@ -71,16 +71,21 @@ struct ScopeTally: Sendable {
     return result
   }
 
-  /// Takes `run` into account.
-  mutating func add(_ run: Run) {
-    widths.name = Self.widen(widths.name, run.name)
-    if let name = run.experiment?.name { widths.experiment = Self.widen(widths.experiment, name) }
-    if let pipeline = run.pipeline { widths.pipeline = Self.widen(widths.pipeline, pipeline) }
-    if let status = run.status { statuses.insert(status) }
-    if let duration = run.duration, duration.magnitude > longestDuration {
+  /// Takes run `index` of `runs` into account. Fields are read through the buffer: copying a
+  /// `Run` would retain all of them.
+  mutating func add(_ runs: UnsafeBufferPointer<Run>, _ index: Int) {
+    widths.name = Self.widen(widths.name, runs[index].name)
+    if let name = runs[index].experiment?.name {
+      widths.experiment = Self.widen(widths.experiment, name)
+    }
+    if let pipeline = runs[index].pipeline {
+      widths.pipeline = Self.widen(widths.pipeline, pipeline)
+    }
+    if let status = runs[index].status { statuses.insert(status) }
+    if let duration = runs[index].duration, duration.magnitude > longestDuration {
       longestDuration = duration.magnitude
     }
-    let experimentID = run.experiment?.id
+    let experimentID = runs[index].experiment?.id
     if let first = firstExperiment {
       if first != experimentID { severalExperiments = true }
     } else {
@@ -194,14 +199,14 @@ extension AppState {
   /// Takes the runs `range` into the scope and the widths; returns those in scope.
   private mutating func foldScope(_ range: Range<Int>) -> [Int] {
     guard !range.isEmpty else { return [] }
-    let runs = runs
     var inScope: [Int] = []
     inScope.reserveCapacity(range.count)
     var tally = model.scopeTally
-    // Reading fields through the array, not copying each `Run`, retains the fields read only.
-    for index in range where isInScope(runs[index]) {
-      tally.add(runs[index])
-      inScope.append(index)
+    runs.withUnsafeBufferPointer { runs in
+      for index in range where scopeIncludes(runs[index].experiment) {
+        tally.add(runs, index)
+        inScope.append(index)
+      }
     }
     model.scopeTally = tally
     model.widths = tally.contentWidths
