@@ -11,6 +11,9 @@ import Testing
     #expect(index.matchingIndices(text) == expected, "\(text)")
     let mask = index.matchMask(text)
     #expect(mask.indices.filter { mask[$0] } == expected, "\(text)")
+    // The same on two cores, halves split anywhere.
+    let parallel = index.matchMask(text, runs: nil, parallelFrom: 2)
+    #expect(parallel == mask, "\(text)")
   }
 
   @Test func findsCaseInsensitiveSubstrings() {

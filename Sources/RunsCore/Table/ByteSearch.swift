@@ -35,31 +35,37 @@ struct ByteSearch {
     guard count > 0, let base = haystack.baseAddress, range.count >= count else { return }
     let last = range.upperBound - count  // the last possible start
     let (a, b) = anchors
+    // When the anchors are the whole needle, agreeing on them is a match.
+    let anchorsAreAll = count == 1 || (count == 2 && a != b)
     let byteA = SIMD16<UInt8>(repeating: needle[a])
     let byteB = SIMD16<UInt8>(repeating: needle[b])
     let raw = UnsafeRawPointer(base)
     needle.withUnsafeBufferPointer { needle in
       let needleBase = needle.baseAddress!
+      func isMatch(_ position: Int) -> Bool {
+        anchorsAreAll || memcmp(base + position, needleBase, count) == 0
+      }
       var start = range.lowerBound
       var resume = start
       while start + 15 <= last {
         let hitsA = raw.loadUnaligned(fromByteOffset: start + a, as: SIMD16<UInt8>.self) .== byteA
         let hitsB = raw.loadUnaligned(fromByteOffset: start + b, as: SIMD16<UInt8>.self) .== byteB
-        let both = hitsA .& hitsB
-        if any(both) {
-          for lane in 0..<16 where both[lane] {
-            let position = start + lane
-            if position >= resume && memcmp(base + position, needleBase, count) == 0 {
-              resume = found(position)
-            }
+        var lanes = Self.bits(hitsA .& hitsB)
+        // Lanes before `resume` belong to a record already matched.
+        if resume > start { lanes &= resume - start >= 16 ? 0 : ~0 << UInt16(resume - start) }
+        while lanes != 0 {
+          let position = start + lanes.trailingZeroBitCount
+          lanes &= lanes &- 1
+          if isMatch(position) {
+            resume = found(position)
+            let skip = resume - start
+            lanes &= skip >= 16 ? 0 : ~0 << UInt16(skip)
           }
         }
         start = Swift.max(start + 16, resume)
       }
       while start <= last {
-        if start >= resume && base[start + a] == needle[a]
-          && memcmp(base + start, needleBase, count) == 0
-        {
+        if base[start + a] == needle[a] && base[start + b] == needle[b] && isMatch(start) {
           resume = found(start)
           start = Swift.max(start + 1, resume)
         } else {
@@ -67,5 +73,15 @@ struct ByteSearch {
         }
       }
     }
+  }
+
+  /// Bit `i` set where lane `i` of `mask` is true (what SSE2's `pmovmskb` gives).
+  @inline(__always)
+  private static func bits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt16 {
+    let weights = SIMD16<UInt8>(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128)
+    let selected = SIMD16<UInt8>(repeating: 0).replacing(with: weights, where: mask)
+    let low = UInt16(selected.lowHalf.wrappedSum())
+    let high = UInt16(selected.highHalf.wrappedSum())
+    return low | high << 8
   }
 }

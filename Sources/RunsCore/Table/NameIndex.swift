@@ -73,12 +73,30 @@ public struct NameIndex: Sendable {
     starts = newStarts
   }
 
+  /// From this many runs on, a filter scans two halves of the names on two cores.
+  static let parallelFrom = 200_000
+
   /// One flag per run of `runs` (all by default): whether its name contains `text`
   /// (`RunFilter`'s rule).
   public func matchMask(_ text: String, runs: Range<Int>? = nil) -> [Bool] {
+    matchMask(text, runs: runs, parallelFrom: Self.parallelFrom)
+  }
+
+  /// `matchMask`, on two cores from `parallelFrom` runs on (tests lower it).
+  func matchMask(_ text: String, runs: Range<Int>?, parallelFrom: Int) -> [Bool] {
     let runs = runs ?? 0..<count
     let needle = FilterText.bytes(text)
     if needle.isEmpty { return [Bool](repeating: true, count: runs.count) }
+    if runs.count >= parallelFrom {
+      let middle = runs.lowerBound + runs.count / 2
+      let halves = [runs.lowerBound..<middle, middle..<runs.upperBound]
+      let parts = ConcurrentMap.values(count: 2) { mask(needle, runs: halves[$0]) }
+      return parts[0] + parts[1]
+    }
+    return mask(needle, runs: runs)
+  }
+
+  private func mask(_ needle: [UInt8], runs: Range<Int>) -> [Bool] {
     var mask = [Bool](repeating: false, count: runs.count)
     mask.withUnsafeMutableBufferPointer { mask in
       forEachMatch(needle, runs: runs) { mask[$0 - runs.lowerBound] = true }

@@ -252,9 +252,15 @@ extension AppState {
   private mutating func rebuildFilter(newRuns: Range<Int>, newInScope: [Int], reordered: Bool) {
     let text = filterText
     if text.isEmpty {
+      let wasFiltered = !model.filteredBy.isEmpty
       model.filterFlags = []
       model.filteredBy = ""
-      model.shown = model.sorted
+      if !reordered && !wasFiltered && model.shown.count + newInScope.count == model.sorted.count {
+        // Appended to separately: sharing `sorted`'s storage would make every append copy it.
+        model.shown += newInScope
+      } else {
+        model.shown = model.sorted
+      }
       return
     }
     let changed = text != model.filteredBy || model.filterFlags.count != newRuns.lowerBound
@@ -281,7 +287,11 @@ extension AppState {
       scrollTop = 0
       return
     }
-    if let id = cursorRunID, let index = indexByID[id], let row = shown.firstIndex(of: index) {
+    if let id = cursorRunID, let index = indexByID[id],
+      let row = cursorRow < shown.count && shown[cursorRow] == index
+        ? cursorRow : shown.firstIndex(of: index)
+    {
+      // (Checked in place first: while runs arrive the cursor run mostly stays on its row.)
       cursorRow = row
     } else {
       cursorRow = Swift.min(Swift.max(0, cursorRow), shown.count - 1)
