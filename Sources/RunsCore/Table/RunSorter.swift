@@ -168,7 +168,7 @@ public struct RunSortKeys: Sendable {
 
   /// Each run's value of metric `name`, NaN when missing. Reads the runs in place: at a
   /// million runs this is bound by fetching every run's entries from memory.
-  private static func metricValues(_ runs: [Run], named name: String) -> [Double] {
+  private static func metricValues(_ runs: ArraySlice<Run>, named name: String) -> [Double] {
     runs.withUnsafeBufferPointer { runs in
       [Double](unsafeUninitializedCapacity: runs.count) { values, initialized in
         for index in runs.indices { values[index] = finiteOrNaN(runs[index].value(of: name)) }
