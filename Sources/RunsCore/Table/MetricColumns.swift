@@ -3,7 +3,7 @@ public enum MetricColumns {
   /// Every metric name with the number of runs that have it (a finite entry), ordered by
   /// that count descending, then by name ascending.
   public static func prevalence(in runs: [Run]) -> [(name: String, count: Int)] {
-    MetricCounts(runs).prevalence()
+    MetricCounts(allOf: runs).prevalence()
   }
 
   /// The `n` most prevalent metric names (fewer when the runs have fewer metrics).

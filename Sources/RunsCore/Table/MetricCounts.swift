@@ -12,12 +12,21 @@ public struct MetricCounts: Sendable {
   private var experiments: [ExperimentRef?] = []
   private var experimentSlots: [ExperimentRef?: Int] = [:]
   private var counts: [[Int]] = []
+  /// Every run is counted as if it had no experiment (`init(allOf:)`).
+  private var pooled = false
 
   /// No runs counted.
   public init() {}
 
   /// The counts of `runs`.
   public init(_ runs: [Run]) {
+    add(contentsOf: runs[...])
+  }
+
+  /// The counts of `runs` over all of them, without telling experiments apart (what
+  /// `MetricColumns` needs): no experiment is compared per run.
+  init(allOf runs: [Run]) {
+    pooled = true
     add(contentsOf: runs[...])
   }
 
@@ -31,14 +40,15 @@ public struct MetricCounts: Sendable {
     // Through a buffer, so each run's fields are read in place instead of copying the run.
     runs.withUnsafeBufferPointer { runs in
       for index in runs.indices {
-        update(runs[index].metrics, experiment: experimentSlot(runs[index].experiment), by: 1)
+        let experiment = pooled ? experimentSlot(nil) : experimentSlot(runs[index].experiment)
+        update(runs[index].metrics, experiment: experiment, by: 1)
       }
     }
   }
 
   /// Takes back a run counted before (when it is replaced).
   public mutating func remove(_ run: Run) {
-    update(run.metrics, experiment: experimentSlot(run.experiment), by: -1)
+    update(run.metrics, experiment: experimentSlot(pooled ? nil : run.experiment), by: -1)
   }
 
   private mutating func experimentSlot(_ experiment: ExperimentRef?) -> Int {
