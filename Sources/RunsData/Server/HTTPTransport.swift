@@ -48,6 +48,8 @@ public enum TransportFailure: Error, Sendable, Hashable {
   case hostNotFound(String)
   /// No progress within the timeout.
   case timedOut
+  /// The answer kept arriving, but too slowly to finish within `seconds` in all.
+  case tooSlow(seconds: TimeInterval)
   /// The connection broke while the answer was arriving (a truncated answer).
   case connectionLost(String)
   /// TLS failed: the certificate could not be verified, or the handshake failed.
@@ -59,7 +61,7 @@ public enum TransportFailure: Error, Sendable, Hashable {
   public var isTransient: Bool {
     switch self {
     case .cannotConnect, .connectionLost: true
-    case .hostNotFound, .timedOut, .tls, .other: false
+    case .hostNotFound, .timedOut, .tooSlow, .tls, .other: false
     }
   }
 }

@@ -22,6 +22,10 @@ extension KFPServerClient {
       message =
         "No answer from \(base) within \(Self.seconds(options.timeout)) seconds: check the URL "
         + "and the network, then retry."
+    case .tooSlow(let seconds):
+      message =
+        "The answer from \(base) did not finish within \(Self.seconds(seconds)) seconds: it kept "
+        + "arriving, but too slowly. Check the network and the server, then retry."
     case .connectionLost(let detail):
       message =
         "The connection to \(base) broke before the answer was complete "
