@@ -26,6 +26,10 @@ extension KFPServerClient {
       message =
         "The answer from \(base) did not finish within \(Self.seconds(seconds)) seconds: it kept "
         + "arriving, but too slowly. Check the network and the server, then retry."
+    case .tooLarge(let bytes):
+      message =
+        "The answer from \(base) is larger than \(bytes >> 20) MiB, the most kfp-runs reads for "
+        + "one page, so it was not read: check that the URL is the KFP API server's."
     case .connectionLost(let detail):
       message =
         "The connection to \(base) broke before the answer was complete "

@@ -189,8 +189,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
       return
     }
     if entry.tooLarge {
-      let limit = "\(Self.maxBodyBytes >> 20) MiB"
-      entry.continuation.resume(returning: .failure(.other("the answer is larger than \(limit)")))
+      entry.continuation.resume(returning: .failure(.tooLarge(bytes: Self.maxBodyBytes)))
       return
     }
     if let error {
