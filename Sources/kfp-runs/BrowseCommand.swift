@@ -24,7 +24,7 @@ struct BrowseCommand: AsyncParsableCommand {
   func run() async throws {
     guard isatty(STDOUT_FILENO) == 1, options.format == .table else {
       let loaded = try await RunLoader.load(options)
-      try ListPrinter.print(loaded, options: options)
+      try ListPrinter.print(consume loaded, options: options)
       return
     }
     let status = try await Interactive.run(options)

@@ -24,32 +24,37 @@ struct ListCommand: AsyncParsableCommand {
 
   func run() async throws {
     let loaded = try await RunLoader.load(options)
-    try ListPrinter.print(loaded, options: options)
+    try ListPrinter.print(consume loaded, options: options)
   }
 }
 
 /// Prints `list` output; shared with `browse` when stdout is not a terminal.
 enum ListPrinter {
   /// Prints the runs in the requested format on stdout, the problem count on stderr.
-  static func print(_ loaded: LoadedRuns, options: SourceOptions) throws {
+  static func print(_ loaded: consuming LoadedRuns, options: SourceOptions) throws {
+    // The listing gets the only reference to the runs, so it sorts them in place.
     let scope = loaded.result.runs
+    loaded.result.runs = []
     let order = try SortResolver.order(options.sort, scope: scope)
-    let listing = RunListing(
-      scope: scope, metrics: options.metricChoice, filter: options.filter, order: order,
-      limit: options.limit)
     warnAboutUnknownMetrics(options, scope: scope)
-    let text: String
+    let scopeIsEmpty = scope.isEmpty
+    let listing = RunListing(
+      scope: consume scope, metrics: options.metricChoice, filter: options.filter, order: order,
+      limit: options.limit)
     switch options.format {
     case .table, .markdown:
       let table = RunsTable.make(
         runs: listing.runs, metricNames: listing.metricNames,
         showsExperiment: listing.showsExperiment)
-      text = options.format == .table ? table.plainText() : table.markdown()
-    case .csv: text = RunsCSV.text(runs: listing.runs, metricNames: listing.metricNames)
-    case .json: text = RunsJSON.text(runs: listing.runs)
+      StandardOutput.write(options.format == .table ? table.plainText() : table.markdown())
+    case .csv:
+      // Written chunk by chunk as the cores build it: the whole text is never held.
+      RunsCSV.write(runs: listing.runs, metricNames: listing.metricNames) {
+        StandardOutput.write($0)
+      }
+    case .json: StandardOutput.write(RunsJSON.text(runs: listing.runs))
     }
-    StandardOutput.write(text)
-    if scope.isEmpty {
+    if scopeIsEmpty {
       StandardError.write("\(SourceText.emptyMessage(loaded.source.spec))\n")
     }
     ProblemSummary.report(loaded.result.problems, spec: loaded.source.spec)

@@ -90,7 +90,7 @@ struct WireReader {
 
   /// `created_at` → `createdAt`.
   static func camelCase(_ name: String) -> String {
-    guard name.contains("_") else { return name }
+    guard name.utf8.contains(UInt8(ascii: "_")) else { return name }
     var result = ""
     var upperNext = false
     for character in name {

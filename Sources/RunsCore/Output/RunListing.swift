@@ -19,10 +19,11 @@ public struct RunListing: Sendable {
   public var showsExperiment: Bool
 
   /// Chooses columns over `scope`, then keeps the runs whose name contains `filter`, sorts them by
-  /// `order` and keeps the first `limit`.
+  /// `order` and keeps the first `limit`. Handed a `scope` no one else holds, it sorts the runs in
+  /// place rather than beside a second copy of the list.
   public init(
-    scope: [Run], metrics: MetricChoice, filter: String? = nil, order: SortOrder = .default,
-    limit: Int? = nil
+    scope: consuming [Run], metrics: MetricChoice, filter: String? = nil,
+    order: SortOrder = .default, limit: Int? = nil
   ) {
     switch metrics {
     case .top(let count): metricNames = MetricColumns.top(count, in: scope)
@@ -32,9 +33,30 @@ public struct RunListing: Sendable {
     showsExperiment = RunsTable.showsExperiment(scope)
     var shown = scope
     if let filter, !filter.isEmpty { shown = shown.filter { RunFilter.matches($0, text: filter) } }
-    shown = RunSorter.sort(shown, by: order)
-    if let limit { shown = Array(shown.prefix(max(0, limit))) }
-    runs = shown
+    let sorted = RunSorter.sortedIndices(shown, by: order)
+    if let limit, limit < sorted.count {
+      runs = sorted.prefix(max(0, limit)).map { shown[$0] }
+    } else {
+      shown.permute(takingFrom: sorted)
+      runs = shown
+    }
   }
+}
 
+extension Array {
+  /// Reorders in place so that position `i` holds what was at `sources[i]` (`sources` is a
+  /// permutation of the indices), following each cycle with swaps.
+  mutating func permute(takingFrom sources: [Int]) {
+    var placed = [Bool](repeating: false, count: count)
+    for start in indices where !placed[start] {
+      var position = start
+      while true {
+        placed[position] = true
+        let source = sources[position]
+        if source == start { break }
+        swapAt(position, source)
+        position = source
+      }
+    }
+  }
 }

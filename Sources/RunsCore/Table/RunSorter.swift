@@ -90,7 +90,7 @@ public struct RunSortKeys: Sendable {
     if let cached = columns[column] { return cached }
     let extracted: ColumnKeys
     switch column {
-    case .metric(let name): extracted = .numbers(runs.map { finiteOrNaN($0.value(of: name)) })
+    case .metric(let name): extracted = .numbers(Self.metricValues(runs, named: name))
     case .duration: extracted = .numbers(runs.map { finiteOrNaN($0.duration) })
     case .created:
       extracted = .numbers(runs.map { finiteOrNaN($0.createdAt?.timeIntervalSince1970) })
@@ -101,6 +101,17 @@ public struct RunSortKeys: Sendable {
     }
     columns[column] = extracted
     return extracted
+  }
+
+  /// Each run's value of metric `name`, NaN when missing. Reads the runs in place: at a
+  /// million runs this is bound by fetching every run's entries from memory.
+  private static func metricValues(_ runs: [Run], named name: String) -> [Double] {
+    runs.withUnsafeBufferPointer { runs in
+      [Double](unsafeUninitializedCapacity: runs.count) { values, initialized in
+        for index in runs.indices { values[index] = finiteOrNaN(runs[index].value(of: name)) }
+        initialized = runs.count
+      }
+    }
   }
 
   /// The tie-break key: the negated start time (ascending is newest first), +∞ when unknown.

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import RunsCore
 
@@ -74,16 +73,23 @@ public struct DirectorySource: Sendable {
       }
     }
     var all = LoadResult()
+    all.runs.reserveCapacity(candidates.count)
+    var interner = RunInterner()
     var start = 0
     repeat {
       let batch = candidates[start..<min(start + Self.batchSize, candidates.count)]
-      let outcomes = Self.readConcurrently(
+      var outcomes = Self.readConcurrently(
         Array(batch), in: descriptor, rootPath: rootPath, ancestry: ancestry)
       var runs: [Run] = []
+      runs.reserveCapacity(outcomes.count)
       var problems: [Problem] = []
-      for outcome in outcomes {
-        if let run = outcome.run { runs.append(run) }
-        problems += outcome.problems
+      for index in outcomes.indices {
+        // Taken out of its slot first, so the run's arrays are not shared and change in place.
+        if var run = outcomes[index].run.take() {
+          interner.intern(&run)
+          runs.append(run)
+        }
+        problems += outcomes[index].problems
       }
       let result = LoadResult.collecting(runs: runs, problems: problems)
       onProgress?(result, min(start + Self.batchSize, candidates.count), candidates.count)
@@ -108,20 +114,14 @@ public struct DirectorySource: Sendable {
     var problems: [Problem] = []
   }
 
-  /// Reads run directories on every core; each writes only its own slot, so order is kept.
+  /// Reads run directories on every core, keeping their order.
   private static func readConcurrently(
     _ entries: [FileSystem.Entry], in root: Int32, rootPath: String,
     ancestry: Set<FileSystem.Identity>
   ) -> [Outcome] {
-    var outcomes = [Outcome](repeating: Outcome(), count: entries.count)
-    outcomes.withUnsafeMutableBufferPointer { slots in
-      let slots = SendableSlots(base: slots.baseAddress!)
-      DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-        slots.base[index] = readRun(
-          entries[index], in: root, rootPath: rootPath, ancestry: ancestry)
-      }
+    ConcurrentMap.values(count: entries.count) { index in
+      readRun(entries[index], in: root, rootPath: rootPath, ancestry: ancestry)
     }
-    return outcomes
   }
 
   private static func readRun(
@@ -167,10 +167,4 @@ public struct DirectorySource: Sendable {
     let last = path.split(separator: "/").last.map(String.init) ?? path
     return last.isEmpty ? path : last
   }
-}
-
-/// The base of an output buffer whose slots are written by distinct `concurrentPerform`
-/// iterations: no two iterations touch the same slot, and the caller waits for all of them.
-private struct SendableSlots<Element>: @unchecked Sendable {
-  let base: UnsafeMutablePointer<Element>
 }

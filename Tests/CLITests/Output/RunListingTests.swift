@@ -1,3 +1,4 @@
+import KFPTestServer
 import RunsCore
 import Testing
 
@@ -28,5 +29,25 @@ import Testing
     let byName = RunListing(
       scope: SampleRuns.all, metrics: .top(3), order: SortOrder(column: .name, ascending: true))
     #expect(byName.runs.map(\.id) == ["id-3", "id-1", "id-2"])
+  }
+}
+
+@Suite struct RunListingOrderTests {
+  /// The listing reorders its runs in place; whatever the order, it is the sorter's.
+  @Test(arguments: [0, 1, 2, 57, 400])
+  func sortedInPlaceAsTheSorterSortsThem(count: Int) {
+    var random = SplitMix(seed: UInt64(count))
+    let runs = (0..<count).map { RandomRuns.make($0, using: &random) }
+    let orders = [
+      SortOrder(column: .metric("loss"), ascending: true),
+      SortOrder(column: .name, ascending: false), .default,
+    ]
+    for order in orders {
+      let expected = RunSorter.sort(runs, by: order).map(\.id)
+      #expect(RunListing(scope: runs, metrics: .all, order: order).runs.map(\.id) == expected)
+      #expect(
+        RunListing(scope: runs.map { $0 }, metrics: .all, order: order, limit: count / 2 + 1).runs
+          .map(\.id) == Array(expected.prefix(count / 2 + 1)))
+    }
   }
 }
