@@ -1,4 +1,5 @@
-/// The runs table's filter: a case-insensitive substring of the run name (KFP's filter box).
+/// The runs table's filter: a case-insensitive substring of the run name (KFP's filter box),
+/// compared as `FilterText` defines it.
 public enum RunFilter {
   /// Whether the run's name contains `text`, ignoring case; empty text matches every run.
   public static func matches(_ run: Run, text: String) -> Bool {
@@ -6,7 +7,7 @@ public enum RunFilter {
   }
 
   /// The indices of the runs whose names contain `text`, in order; the needle is prepared
-  /// once, so this is the call for filtering many runs.
+  /// once, so this is the call for filtering many runs that are not in a `NameIndex`.
   public static func matchingIndices(_ runs: [Run], text: String) -> [Int] {
     let matcher = NameMatcher(text)
     if matcher.matchesEverything { return Array(runs.indices) }
@@ -14,45 +15,34 @@ public enum RunFilter {
   }
 }
 
-/// A case-insensitive substring test with a byte-level path for ASCII text.
+/// A filter needle prepared once, tested against one name at a time; ASCII names are lowered
+/// on the fly instead of being copied.
 struct NameMatcher {
-  private let needle: String
-  private let asciiNeedle: [UInt8]?
+  private let needle: [UInt8]
 
   init(_ text: String) {
-    needle = text.lowercased()
-    asciiNeedle = needle.utf8.allSatisfy { $0 < 0x80 } ? Array(needle.utf8) : nil
+    needle = FilterText.bytes(text)
   }
 
   var matchesEverything: Bool { needle.isEmpty }
 
   func matches(_ name: String) -> Bool {
     if needle.isEmpty { return true }
-    if let asciiNeedle, let found = asciiContains(name, asciiNeedle) { return found }
-    return name.lowercased().contains(needle)
-  }
-
-  /// The answer when `name` is ASCII, `nil` when it is not.
-  private func asciiContains(_ name: String, _ needle: [UInt8]) -> Bool? {
     var name = name
-    return name.withUTF8 { haystack -> Bool? in
-      if haystack.count < needle.count {
-        return haystack.allSatisfy { $0 < 0x80 } ? false : nil
-      }
-      var index = 0
-      while index + needle.count <= haystack.count {
+    let ascii = name.withUTF8 { haystack -> Bool? in
+      guard haystack.allSatisfy({ $0 < 0x80 }) else { return nil }
+      guard haystack.count >= needle.count else { return false }
+      for start in 0...(haystack.count - needle.count) {
         var offset = 0
         while offset < needle.count {
-          let byte = haystack[index + offset]
-          if byte >= 0x80 { return nil }
-          let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-          if lowered != needle[offset] { break }
+          let byte = haystack[start + offset]
+          if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != needle[offset] { break }
           offset += 1
         }
         if offset == needle.count { return true }
-        index += 1
       }
-      return haystack.allSatisfy { $0 < 0x80 } ? false : nil
+      return false
     }
+    return ascii ?? FilterText.contains(FilterText.bytes(name), needle)
   }
 }

@@ -19,13 +19,30 @@ public enum RunSorter {
 /// much as sorting a bare `[Double]`; `RunSorter` builds a fresh one per call.
 public struct RunSortKeys: Sendable {
   /// The runs the keys belong to; indices refer to this array.
-  public let runs: [Run]
+  public private(set) var runs: [Run]
   private var columns: [Column: ColumnKeys] = [:]
 
   private enum ColumnKeys: Sendable {
     /// One value per run, NaN when missing.
     case numbers([Double])
     case texts(TextSortKeys)
+
+    /// Appends `more` (keys of the same column) in place: the arrays are taken out of `self`
+    /// first, so they are uniquely referenced and grow without being copied.
+    mutating func append(_ more: ColumnKeys) {
+      switch more {
+      case .numbers(let new):
+        guard case .numbers(var values) = self else { preconditionFailure("mixed keys") }
+        self = .numbers([])
+        values.append(contentsOf: new)
+        self = .numbers(values)
+      case .texts(let new):
+        guard case .texts(var texts) = self else { preconditionFailure("mixed keys") }
+        self = .numbers([])
+        texts.append(new)
+        self = .texts(texts)
+      }
+    }
   }
 
   /// Creates an empty key cache for `runs`.
@@ -33,8 +50,48 @@ public struct RunSortKeys: Sendable {
     self.runs = runs
   }
 
+  /// Adds runs at the end, extending the keys already extracted by theirs alone.
+  public mutating func append(contentsOf newRuns: [Run]) {
+    let start = runs.count
+    runs.append(contentsOf: newRuns)
+    for column in Array(columns.keys) {
+      guard var kept = columns.removeValue(forKey: column) else { continue }
+      kept.append(Self.extract(column, from: runs[start...]))
+      columns[column] = kept
+    }
+  }
+
+  /// Replaces runs in place (same indices); number keys are updated in place, text keys are
+  /// extracted again when next needed.
+  public mutating func replace(_ replacements: [(index: Int, run: Run)]) {
+    guard !replacements.isEmpty else { return }
+    for (index, run) in replacements { runs[index] = run }
+    let replaced = replacements.map(\.run)[...]
+    for column in Array(columns.keys) {
+      guard case .numbers(var values) = columns.removeValue(forKey: column),
+        case .numbers(let new) = Self.extract(column, from: replaced)
+      else { continue }
+      for (position, replacement) in replacements.enumerated() {
+        values[replacement.index] = new[position]
+      }
+      columns[column] = .numbers(values)
+    }
+  }
+
+  /// The run-level values of metric `name`, one per run, NaN where a run lacks it: the kept
+  /// sort keys, extracted now if they were not.
+  public mutating func values(of name: String) -> [Double] {
+    guard case .numbers(let values) = keys(for: .metric(name)) else { return [] }
+    return values
+  }
+
   /// The indices of `runs` in sorted order (see `RunSorter`).
   public mutating func sortedIndices(by order: SortOrder) -> [Int] {
+    sortedIndices(by: order, among: nil)
+  }
+
+  /// The indices in `subset` (every run when `nil`) in sorted order (see `RunSorter`).
+  public mutating func sortedIndices(by order: SortOrder, among subset: [Int]?) -> [Int] {
     let runs = runs
     let newestFirst: KeySort.Key = { KeySort.orderedBits(Self.newestFirst(runs[$0])) }
     let byID: (Int, Int) -> Bool = { a, b in
@@ -49,7 +106,7 @@ public struct RunSortKeys: Sendable {
     present.reserveCapacity(runs.count)
     switch keys(for: order.column) {
     case .numbers(let values):
-      for index in values.indices {
+      for index in subset ?? Array(values.indices) {
         if values[index].isNaN { missing.append(index) } else { present.append(index) }
       }
       KeySort.sort(
@@ -62,7 +119,7 @@ public struct RunSortKeys: Sendable {
           }
         }, final: byID)
     case .texts(let texts):
-      for index in runs.indices {
+      for index in subset ?? Array(runs.indices) {
         if texts.isMissing(index) { missing.append(index) } else { present.append(index) }
       }
       // Level k compares bytes 7k..<7k+7 (a group of equal texts passes these levels with
@@ -88,6 +145,13 @@ public struct RunSortKeys: Sendable {
 
   private mutating func keys(for column: Column) -> ColumnKeys {
     if let cached = columns[column] { return cached }
+    let extracted = Self.extract(column, from: runs[...])
+    columns[column] = extracted
+    return extracted
+  }
+
+  /// The keys of `column` for `runs`.
+  private static func extract(_ column: Column, from runs: ArraySlice<Run>) -> ColumnKeys {
     let extracted: ColumnKeys
     switch column {
     case .metric(let name): extracted = .numbers(Self.metricValues(runs, named: name))
@@ -99,13 +163,12 @@ public struct RunSortKeys: Sendable {
     case .experiment: extracted = .texts(TextSortKeys(runs.map { $0.experiment?.name }))
     case .pipeline: extracted = .texts(TextSortKeys(runs.map { $0.pipeline }))
     }
-    columns[column] = extracted
     return extracted
   }
 
   /// Each run's value of metric `name`, NaN when missing. Reads the runs in place: at a
   /// million runs this is bound by fetching every run's entries from memory.
-  private static func metricValues(_ runs: [Run], named name: String) -> [Double] {
+  private static func metricValues(_ runs: ArraySlice<Run>, named name: String) -> [Double] {
     runs.withUnsafeBufferPointer { runs in
       [Double](unsafeUninitializedCapacity: runs.count) { values, initialized in
         for index in runs.indices { values[index] = finiteOrNaN(runs[index].value(of: name)) }

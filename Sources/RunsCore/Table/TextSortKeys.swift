@@ -34,6 +34,15 @@ struct TextSortKeys: Sendable {
     chunkCount = ((lengths.max() ?? 0) + 6) / 7
   }
 
+  /// Adds the texts of `more` after these.
+  mutating func append(_ more: TextSortKeys) {
+    let offset = bytes.count
+    bytes.append(contentsOf: more.bytes)
+    starts.append(contentsOf: more.starts.map { $0 + offset })
+    lengths.append(contentsOf: more.lengths)
+    chunkCount = max(chunkCount, more.chunkCount)
+  }
+
   /// Whether run `index` has no text.
   func isMissing(_ index: Int) -> Bool { lengths[index] < 0 }
 

@@ -27,7 +27,7 @@ extension AppState {
 
   /// `m`: every metric of the scope with its prevalence; the shown columns checked.
   mutating func openMetricPicker() {
-    let items = MetricColumns.prevalence(in: scopeRuns())
+    let items = model.columns.metricCounts.prevalence(includes: { scopeIncludes($0) })
     metricPicker = MetricPickerState(items: items, checked: model.metricColumns)
     screens.append(.metricPicker)
   }
@@ -56,7 +56,7 @@ extension AppState {
     case .apply:
       let checked = picker.checked
       back()
-      let automatic = MetricColumns.top(3, in: scopeRuns())
+      let automatic = model.columns.metricCounts.top(3, includes: { scopeIncludes($0) })
       let choice: [String]? = checked.isEmpty || checked == automatic ? nil : checked
       if choice != chosenMetrics || (choice == nil && model.metricColumns != automatic) {
         chosenMetrics = choice

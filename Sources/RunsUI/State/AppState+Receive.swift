@@ -10,9 +10,6 @@ extension AppState {
   ///   - total: how many it says it has, when it says.
   ///   - finished: the load is over (successfully or not).
   public mutating func receive(_ batch: LoadResult, loaded: Int, total: Int?, finished: Bool) {
-    // The sort keys share the runs array: dropping them first keeps the appends below from
-    // copying it.
-    model.sortKeys = nil
     if replacing && problemsFromPreviousLoad {
       problems = []
       problemSet = []
@@ -22,7 +19,6 @@ extension AppState {
     // (reserving a little more each time would copy everything per batch).
     if batch.runs.count >= runs.count {
       indexByID.reserveCapacity(runs.count + batch.runs.count)
-      runs.reserveCapacity(runs.count + batch.runs.count)
     }
     // The source's own list names experiments; runs may carry only an id.
     for experiment in batch.experiments {
@@ -35,17 +31,20 @@ extension AppState {
       }
     }
     var lastExperimentID: String?
-    var added: [Int] = []
-    var replaced = false
+    let known = runs.count
+    var added: [Run] = []
+    var replacements: [(index: Int, run: Run)] = []
     for run in batch.runs {
       if replacing { seenDuringReload.insert(run.id) }
       if let index = indexByID[run.id] {
-        runs[index] = run
-        replaced = true
+        if index >= known {
+          added[index - known] = run  // Twice in one batch: the later one wins.
+        } else {
+          replacements.append((index, run))
+        }
       } else {
-        indexByID[run.id] = runs.count
-        added.append(runs.count)
-        runs.append(run)
+        indexByID[run.id] = known + added.count
+        added.append(run)
       }
       // Runs mostly come grouped by experiment: skip the set lookup for a repeat.
       if let experiment = run.experiment, experiment.id != lastExperimentID {
@@ -53,41 +52,37 @@ extension AppState {
         lastExperimentID = experiment.id
       }
     }
+    model.columns.replace(replacements)
+    model.columns.append(contentsOf: added)
     for problem in batch.problems where problemSet.insert(problem).inserted {
       problems.append(problem)
     }
     if let failure = batch.sourceFailure { loadFailure = failure }
     loading = LoadingProgress(isLoading: !finished, loaded: loaded, total: total)
+    var dropped = false
     if finished && replacing {
       // A load that failed part-way proves nothing about the runs it did not bring back:
       // they stay (SPEC §2.3: runs already loaded stay on screen; `r` retries).
-      if loadFailure == nil { dropRunsNotReloaded() }
+      if loadFailure == nil { dropped = dropRunsNotReloaded() }
       replacing = false
       seenDuringReload = []
     }
-    if finished || replaced || !deferRebuild(adding: added) {
+    if !replacements.isEmpty || dropped || scopeExperimentIDs() != model.scopeExperimentIDs {
+      // A replaced run may change its scope, widths or metrics, and a newly listed experiment
+      // the scope's runs: take everything in again.
       rebuild(.scope)
+    } else {
+      rebuild(.appended, deferSort: !finished && deferSort(adding: added.count))
     }
     refreshOpenScreens()
   }
 
-  /// Whether a batch of new runs can wait for a later rebuild: a full rebuild costs time in
-  /// proportion to all the runs, so while a big source streams in small pages, rebuilding
-  /// only when the runs have grown by an eighth keeps the total work near one sort. Meanwhile
-  /// the new runs show at the end of the table, and the next rebuild sorts them in.
-  private mutating func deferRebuild(adding added: [Int]) -> Bool {
-    guard runs.count > Self.alwaysRebuildBelow,
-      (pendingRuns + added.count) * 8 < runs.count
-    else { return false }
-    pendingRuns += added.count
-    let matching = Set(RunFilter.matchingIndices(added.map { runs[$0] }, text: filterText))
-    for (position, index) in added.enumerated() where isInScope(runs[index]) {
-      model.scope?.append(index)
-      model.sorted.append(index)
-      if matching.contains(position) { model.shown.append(index) }
-    }
-    syncCursor()
-    return true
+  /// Whether sorting a batch of new runs in can wait: a sort costs time in proportion to all
+  /// the runs, so while a big source streams in small pages, sorting only when the runs have
+  /// grown by an eighth keeps the total work near one sort. Meanwhile the new runs show at the
+  /// end of the table, and the next sort takes them in.
+  private func deferSort(adding added: Int) -> Bool {
+    runs.count > Self.alwaysRebuildBelow && (model.unsortedRuns + added) * 8 < runs.count
   }
 
   /// Up to this many runs every batch is sorted in at once.
@@ -108,13 +103,16 @@ extension AppState {
     }
   }
 
-  private mutating func dropRunsNotReloaded() {
+  /// Drops the runs the reload did not bring back; whether there were any.
+  private mutating func dropRunsNotReloaded() -> Bool {
     let seen = seenDuringReload
-    guard runs.contains(where: { !seen.contains($0.id) }) else { return }
-    runs.removeAll { !seen.contains($0.id) }
+    guard runs.contains(where: { !seen.contains($0.id) }) else { return false }
+    let kept = runs.filter { seen.contains($0.id) }
+    model.columns = RunColumns(runs: kept)
     indexByID = Dictionary(
-      runs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+      kept.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     selection = selection.filter { seen.contains($0) }
+    return true
   }
 
   /// Screens that hold run data of their own follow a reload.

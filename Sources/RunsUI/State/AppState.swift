@@ -22,8 +22,8 @@ public struct AppState: Sendable {
 
   // MARK: Data
 
-  /// Every run loaded, in the order they arrived.
-  public internal(set) var runs: [Run] = []
+  /// Every run loaded, in the order they arrived (held with their column data by the model).
+  public var runs: [Run] { model.columns.runs }
   /// Run id → index in `runs`.
   var indexByID: [String: Int] = [:]
   /// The experiments the source knows or the runs name, each once.
@@ -88,8 +88,6 @@ public struct AppState: Sendable {
   // MARK: Derived
 
   var model = TableModel()
-  /// Runs received since the last rebuild (they sit unsorted at the end of the table).
-  var pendingRuns = 0
 
   /// Creates the state before any run has arrived.
   /// - Parameters:

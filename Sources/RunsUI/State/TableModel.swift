@@ -20,8 +20,11 @@ struct ContentWidths: Sendable, Hashable {
   var pipeline = 0
 }
 
-/// Data derived from the runs and the user's choices, kept so a frame never touches every run.
+/// Data derived from the runs and the user's choices, kept so a frame never touches every run,
+/// and updated as batches arrive by looking at the new runs only (see `AppState.rebuild`).
 struct TableModel: Sendable {
+  /// The runs with their per-column data (names for the filter, metric counts, sort keys).
+  var columns = RunColumns()
   /// Indices of the runs in scope, in arrival order; `nil` when every run is.
   var scope: [Int]?
   /// The ids of the known experiments the scope's key names.
@@ -31,48 +34,132 @@ struct TableModel: Sendable {
   var metricColumns: [String] = []
   var metricInfo: [MetricColumnInfo] = []
   var widths = ContentWidths()
-  /// The scope in sort order (indices into `runs`).
+  /// The scope in sort order (indices into `runs`); runs whose sort was put off sit at the end.
   var sorted: [Int] = []
   /// `sorted` with the filter applied: the table's rows.
   var shown: [Int] = []
-  /// The scope's sort keys, kept so that sorting again costs about a bare `[Double]` sort;
-  /// `nil` until the first sort after the scope or the runs change.
-  var sortKeys: RunSortKeys?
+  /// Runs `0..<folded` are counted in the scope, widths, metric ranges and filter flags.
+  var folded = 0
+  /// What the widths and `severalExperiments` are folded from.
+  var scopeTally = ScopeTally()
+  /// What `metricInfo` is folded from, one per metric column.
+  var metricRanges: [MetricRange] = []
+  /// One flag per folded run: whether its name matches `filteredBy` (empty when no filter).
+  var filterFlags: [Bool] = []
+  var filteredBy = ""
+  /// Runs received since the last sort (they sit unsorted at the end of `sorted`).
+  var unsortedRuns = 0
 }
 
-/// Which inputs changed; each stage recomputes itself and every stage after it.
+/// The running maxima behind `ContentWidths` and whether the scope spans experiments.
+struct ScopeTally: Sendable {
+  var widths = ContentWidths()
+  var statuses = Set<RunStatus>()
+  var longestDuration: TimeInterval = 0
+  /// The experiment id of the first run in scope (`.some(nil)` for a run without one).
+  var firstExperiment: String??
+  var severalExperiments = false
+
+  /// The widths as the table uses them: status and duration from what was seen.
+  var contentWidths: ContentWidths {
+    var result = widths
+    // Symbol, space, word.
+    result.status = statuses.map { DisplayWidth.of($0.rawValue) + 2 }.max() ?? 0
+    // A negative duration adds its sign.
+    result.duration =
+      longestDuration > 0 ? DisplayWidth.of(TimeText.duration(longestDuration)) + 1 : 0
+    return result
+  }
+
+  /// Takes run `index` of `runs` into account. Fields are read through the buffer: copying a
+  /// `Run` would retain all of them.
+  mutating func add(_ runs: UnsafeBufferPointer<Run>, _ index: Int) {
+    widths.name = Self.widen(widths.name, runs[index].name)
+    if let name = runs[index].experiment?.name {
+      widths.experiment = Self.widen(widths.experiment, name)
+    }
+    if let pipeline = runs[index].pipeline {
+      widths.pipeline = Self.widen(widths.pipeline, pipeline)
+    }
+    if let status = runs[index].status { statuses.insert(status) }
+    if let duration = runs[index].duration, duration.magnitude > longestDuration {
+      longestDuration = duration.magnitude
+    }
+    let experimentID = runs[index].experiment?.id
+    if let first = firstExperiment {
+      if first != experimentID { severalExperiments = true }
+    } else {
+      firstExperiment = .some(experimentID)
+    }
+  }
+
+  /// The longest a text column's natural width gets.
+  static let widthCap = 60
+
+  /// `current` widened to fit `text` (capped). UTF-8 length bounds the display width, so most
+  /// texts are skipped without measuring them.
+  private static func widen(_ current: Int, _ text: String) -> Int {
+    guard current < widthCap, text.utf8.count > current else { return current }
+    return Swift.min(widthCap, Swift.max(current, DisplayWidth.of(TextSanitizer.clean(text))))
+  }
+}
+
+/// The range and formats of one metric column's values over the scope, folded run by run in
+/// arrival order.
+struct MetricRange: Sendable {
+  var low: Double?
+  var high: Double?
+  var formatsUsed = Set<MetricFormat>()
+  /// The format of the first run in scope that has the metric (`MetricColumns.format`).
+  var firstFormat: MetricFormat?
+
+  mutating func add(_ value: Double, format: MetricFormat) {
+    low = Swift.min(low ?? value, value)
+    high = Swift.max(high ?? value, value)
+    formatsUsed.insert(format)
+    if firstFormat == nil { firstFormat = format }
+  }
+
+  /// The column's info: each cell shows its own entry's format, so the widest text comes from
+  /// one of the extremes (the most digits, or a minus sign) in one of the formats used.
+  func info(name: String) -> MetricColumnInfo {
+    let texts = formatsUsed.flatMap { format in
+      [low, high].compactMap { $0 }.map { KFPNumberFormat.text($0, format: format) }
+    }
+    return MetricColumnInfo(
+      name: name, format: firstFormat ?? .unspecified, min: low, max: high,
+      valueWidth: texts.map { DisplayWidth.of($0) }.max() ?? 0)
+  }
+}
+
+/// Which inputs changed; each stage recomputes itself and every stage after it. `appended`
+/// means only that runs were added at the end: the stages take in the new runs alone.
 enum RebuildStage: Int, Comparable {
-  case scope, metrics, sort, filter
+  case scope, appended, metrics, sort, filter
 
   static func < (lhs: RebuildStage, rhs: RebuildStage) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 extension AppState {
-  /// The longest a text column's natural width gets.
-  static let widthCap = 60
-
-  /// Recomputes the derived data from `stage` on, then puts the cursor back on its run.
-  /// Runs received without a rebuild (see `receive`) make any rebuild a full one.
-  mutating func rebuild(_ requested: RebuildStage) {
-    let stage = pendingRuns > 0 ? .scope : requested
-    pendingRuns = 0
-    if stage <= .scope {
-      rebuildScope()
-      model.sortKeys = nil
-    }
-    let needsRuns = stage <= .metrics || (stage <= .sort && model.sortKeys == nil)
-    let scopeRuns = needsRuns ? self.scopeRuns() : []
-    if stage <= .metrics { rebuildMetrics(scopeRuns) }
+  /// Recomputes the derived data from `stage` on, then puts the cursor back on its run. With
+  /// `deferSort`, runs new to the scope go to the end of the order unsorted (see `receive`).
+  mutating func rebuild(_ stage: RebuildStage, deferSort: Bool = false) {
+    if stage <= .scope { resetScope() }
+    let newRuns = model.folded..<runs.count
+    let newInScope = foldScope(newRuns)
+    if stage <= .metrics { rebuildMetrics(adding: stage == .appended ? newInScope : nil) }
+    var order = false
     if stage <= .sort {
-      if model.sortKeys == nil { model.sortKeys = RunSortKeys(runs: scopeRuns) }
-      let order = model.sortKeys?.sortedIndices(by: sort) ?? []
-      if let scope = model.scope {
-        model.sorted = order.map { scope[$0] }
+      if deferSort && stage == .appended {
+        model.sorted += newInScope
+        model.unsortedRuns += newInScope.count
       } else {
-        model.sorted = order
+        model.sorted = model.columns.sortedIndices(by: sort, among: model.scope)
+        model.unsortedRuns = 0
+        order = true
       }
     }
-    rebuildFilter()
+    rebuildFilter(newRuns: newRuns, newInScope: newInScope, reordered: order || stage <= .scope)
     syncCursor()
   }
 
@@ -82,118 +169,113 @@ extension AppState {
     scope.contains(run, experimentIDs: model.scopeExperimentIDs)
   }
 
-  /// The runs in scope, as an array the core functions take.
-  func scopeRuns() -> [Run] {
-    guard let scope = model.scope else { return runs }
-    return scope.map { runs[$0] }
-  }
-
-  private mutating func rebuildScope() {
+  /// Whether runs of `experiment` belong to the scope (what `isInScope` asks of a run).
+  func scopeIncludes(_ experiment: ExperimentRef?) -> Bool {
     switch scope {
-    case .all:
-      model.scope = nil
+    case .all: true
     case .experiment(let key):
-      model.scopeExperimentIDs = Set(
-        experiments.filter { $0.id == key || $0.name == key }.map(\.id))
-      model.scope = runs.indices.filter { isInScope(runs[$0]) }
+      experiment.map {
+        $0.id == key || $0.name == key || model.scopeExperimentIDs.contains($0.id)
+      } ?? false
     }
-    var widths = ContentWidths()
-    var firstExperiment: String??
-    var several = false
-    var statuses = Set<RunStatus>()
-    var longest: TimeInterval = 0
-    forEachScopeIndex { index in
-      widths.name = Self.widen(widths.name, runs[index].name)
-      if let name = runs[index].experiment?.name {
-        widths.experiment = Self.widen(widths.experiment, name)
-      }
-      if let pipeline = runs[index].pipeline {
-        widths.pipeline = Self.widen(widths.pipeline, pipeline)
-      }
-      if let status = runs[index].status { statuses.insert(status) }
-      if let duration = runs[index].duration, duration.magnitude > longest {
-        longest = duration.magnitude
-      }
-      let experimentID = runs[index].experiment?.id
-      if let first = firstExperiment {
-        if first != experimentID { several = true }
-      } else {
-        firstExperiment = .some(experimentID)
-      }
-    }
-    // Symbol, space, word.
-    widths.status = statuses.map { DisplayWidth.of($0.rawValue) + 2 }.max() ?? 0
-    // A negative duration adds its sign.
-    widths.duration = longest > 0 ? DisplayWidth.of(TimeText.duration(longest)) + 1 : 0
-    model.widths = widths
-    model.severalExperiments = several
   }
 
-  private mutating func rebuildMetrics(_ scopeRuns: [Run]) {
-    let names = chosenMetrics ?? MetricColumns.top(3, in: scopeRuns)
-    model.metricColumns = names
-    var lows = [Double?](repeating: nil, count: names.count)
-    var highs = [Double?](repeating: nil, count: names.count)
-    var formatsUsed = [Set<MetricFormat>](repeating: [], count: names.count)
-    // The column's format is that of the first run in scope that has it, as
-    // `MetricColumns.format(of:in:)` defines it.
-    var firstFormats = [MetricFormat?](repeating: nil, count: names.count)
-    for run in scopeRuns {
-      // Many columns share one index of the run's entries; a few keep the cheap scans.
-      let entries = names.count > Run.lookupScanLimit ? run.runLevelMetrics() : nil
-      for column in names.indices {
-        let found =
-          if let entries { entries[names[column]] } else { run.metric(named: names[column]) }
-        guard let metric = found else { continue }
-        lows[column] = Swift.min(lows[column] ?? metric.value, metric.value)
-        highs[column] = Swift.max(highs[column] ?? metric.value, metric.value)
-        formatsUsed[column].insert(metric.format)
-        if firstFormats[column] == nil { firstFormats[column] = metric.format }
+  /// The ids of the known experiments the scope's key names (none for every run).
+  func scopeExperimentIDs() -> Set<String> {
+    guard case .experiment(let key) = scope else { return [] }
+    return Set(experiments.filter { $0.id == key || $0.name == key }.map(\.id))
+  }
+
+  /// Forgets everything folded: the next fold takes in every run again.
+  private mutating func resetScope() {
+    model.scopeExperimentIDs = scopeExperimentIDs()
+    model.scope = scope == .all ? nil : []
+    model.folded = 0
+    model.scopeTally = ScopeTally()
+    model.filterFlags = []
+    model.filteredBy = ""
+  }
+
+  /// Takes the runs `range` into the scope and the widths; returns those in scope.
+  private mutating func foldScope(_ range: Range<Int>) -> [Int] {
+    guard !range.isEmpty else { return [] }
+    var inScope: [Int] = []
+    inScope.reserveCapacity(range.count)
+    var tally = model.scopeTally
+    runs.withUnsafeBufferPointer { runs in
+      for index in range where scopeIncludes(runs[index].experiment) {
+        tally.add(runs, index)
+        inScope.append(index)
       }
     }
-    model.metricInfo = names.indices.map { column in
-      let (low, high) = (lows[column], highs[column])
-      // Each cell shows its own entry's format. The widest text comes from one of the
-      // extremes (the most digits, or a minus sign) in one of the formats used.
-      let texts = formatsUsed[column].flatMap { format in
-        [low, high].compactMap { $0 }.map { KFPNumberFormat.text($0, format: format) }
-      }
-      let width = texts.map { DisplayWidth.of($0) }.max() ?? 0
-      return MetricColumnInfo(
-        name: names[column], format: firstFormats[column] ?? .unspecified, min: low, max: high,
-        valueWidth: width)
+    model.scopeTally = tally
+    model.widths = tally.contentWidths
+    model.severalExperiments = tally.severalExperiments
+    if model.scope != nil { model.scope! += inScope }
+    model.folded = range.upperBound
+    return inScope
+  }
+
+  /// Chooses the metric columns and their ranges: folding in `added` alone while the columns
+  /// stay the same, over the whole scope otherwise (`added` nil, or the top 3 changed).
+  private mutating func rebuildMetrics(adding added: [Int]?) {
+    let names =
+      chosenMetrics ?? model.columns.metricCounts.top(3, includes: { scopeIncludes($0) })
+    let whole = added == nil || names != model.metricColumns
+    if whole {
+      model.metricColumns = names
+      model.columns.track(metrics: names)
+      model.metricRanges = Array(repeating: MetricRange(), count: names.count)
     }
+    for column in names.indices {
+      let (values, formats) = model.columns.metricColumn(names[column])
+      var range = model.metricRanges[column]
+      func add(_ index: Int) {
+        let value = values[index]
+        if !value.isNaN, let format = formats[index] { range.add(value, format: format) }
+      }
+      if !whole {
+        for index in added ?? [] { add(index) }
+      } else if let scope = model.scope {
+        for index in scope { add(index) }
+      } else {
+        for index in values.indices { add(index) }
+      }
+      model.metricRanges[column] = range
+    }
+    model.metricInfo = names.indices.map { model.metricRanges[$0].info(name: names[$0]) }
     metricOffset = Swift.min(metricOffset, Swift.max(0, names.count - 1))
   }
 
-  /// Filters the sorted scope: the core matcher runs once over the runs (its needle prepared
-  /// once), then the sorted order is kept through a mask.
-  private mutating func rebuildFilter() {
+  /// Applies the filter to the sorted scope through one flag per run: the flags of new runs
+  /// come from a scan of their names alone, a changed filter text scans every name once.
+  private mutating func rebuildFilter(newRuns: Range<Int>, newInScope: [Int], reordered: Bool) {
     let text = filterText
     if text.isEmpty {
-      model.shown = model.sorted
-    } else {
-      var mask = [Bool](repeating: false, count: runs.count)
-      for index in RunFilter.matchingIndices(runs, text: text) { mask[index] = true }
-      model.shown = model.sorted.filter { mask[$0] }
+      let wasFiltered = !model.filteredBy.isEmpty
+      model.filterFlags = []
+      model.filteredBy = ""
+      if !reordered && !wasFiltered && model.shown.count + newInScope.count == model.sorted.count {
+        // Appended to separately: sharing `sorted`'s storage would make every append copy it.
+        model.shown += newInScope
+      } else {
+        model.shown = model.sorted
+      }
+      return
     }
-  }
-
-  /// Calls `body` with the index of every run in scope. Indices, not `Run` values: reading a
-  /// field through the array retains that field only, while copying a run retains them all.
-  private func forEachScopeIndex(_ body: (Int) -> Void) {
-    if let scope = model.scope {
-      for index in scope { body(index) }
-    } else {
-      for index in runs.indices { body(index) }
+    let changed = text != model.filteredBy || model.filterFlags.count != newRuns.lowerBound
+    if changed {
+      model.filterFlags = model.columns.names.matchMask(text)
+      model.filteredBy = text
+    } else if !newRuns.isEmpty {
+      model.filterFlags += model.columns.names.matchMask(text, runs: newRuns)
     }
-  }
-
-  /// `current` widened to fit `text` (capped). UTF-8 length bounds the display width, so most
-  /// texts are skipped without measuring them.
-  private static func widen(_ current: Int, _ text: String) -> Int {
-    guard current < widthCap, text.utf8.count > current else { return current }
-    return Swift.min(widthCap, Swift.max(current, DisplayWidth.of(TextSanitizer.clean(text))))
+    let flags = model.filterFlags
+    if changed || reordered || model.unsortedRuns == 0 {
+      model.shown = model.sorted.filter { flags[$0] }
+    } else {
+      model.shown += newInScope.filter { flags[$0] }
+    }
   }
 
   /// Puts the cursor back on its run (or the nearest row when the run is no longer shown) and
@@ -205,7 +287,11 @@ extension AppState {
       scrollTop = 0
       return
     }
-    if let id = cursorRunID, let index = indexByID[id], let row = shown.firstIndex(of: index) {
+    if let id = cursorRunID, let index = indexByID[id],
+      let row = cursorRow < shown.count && shown[cursorRow] == index
+        ? cursorRow : shown.firstIndex(of: index)
+    {
+      // (Checked in place first: while runs arrive the cursor run mostly stays on its row.)
       cursorRow = row
     } else {
       cursorRow = Swift.min(Swift.max(0, cursorRow), shown.count - 1)
