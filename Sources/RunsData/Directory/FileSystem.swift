@@ -34,9 +34,10 @@ enum FileSystem {
     case failed(String)
   }
 
-  /// The last `errno` as a sentence fragment, e.g. `Permission denied`.
+  /// The last `errno` as a sentence fragment, e.g. `Permission denied`; a symlink loop says so.
   static func errorText(_ code: Int32 = errno) -> String {
-    String(cString: strerror(code))
+    let text = String(cString: strerror(code))
+    return code == ELOOP ? text + " (a symlink loop)" : text
   }
 
   static func identity(of descriptor: Int32) -> Identity? {
