@@ -239,10 +239,14 @@ struct RunDirectoryReader {
       overlay(runFile.bytes, path: runFile.path, on: &run)
     }
     // Node-id order, the order `Run.metric(named:)` picks by; stable, so a file's order stays.
+    // (The sort also leaves the array without spare capacity, which at 10,000 runs counts.)
     if metricsFileCount > 0 { run.metrics = metrics.sortedStably { $0.nodeID < $1.nodeID } }
-    let distinct = Set(run.metrics.lazy.map(\.name)).count
-    if let warning = MetricsFileDecoder.metricsLimitProblem(count: distinct, location: path) {
-      problems.append(warning)
+    // No more entries than the limit cannot be more distinct names: no set to build.
+    if run.metrics.count > MetricsFileDecoder.kfpMetricsLimit {
+      let distinct = Set(run.metrics.lazy.map(\.name)).count
+      if let warning = MetricsFileDecoder.metricsLimitProblem(count: distinct, location: path) {
+        problems.append(warning)
+      }
     }
     return (run, problems)
   }
