@@ -30,6 +30,10 @@ struct BenchReport {
         "\(Int(load.bytesPerRun.rounded())) B/run", "≤ 4000 B/run",
         verdict(load.bytesPerRun <= 4000),
       ])
+      rows.append([
+        "of which before any run (empty directory)", megabytes(load.startPeakBytes), "-",
+        "runs: \(Int(load.loadedBytesPerRun.rounded())) B/run", "-", "-",
+      ])
     }
     for first in firstFrames {
       rows.append([
@@ -128,6 +132,8 @@ struct BenchReport {
       ("list_seconds", load?.listSeconds),
       ("cat_seconds", load?.findSeconds),
       ("bytes_per_run", load.map { $0.bytesPerRun.rounded() }),
+      ("start_peak_bytes", load.map { Double($0.startPeakBytes) }),
+      ("loaded_bytes_per_run", load.map { $0.loadedBytesPerRun.rounded() }),
       ("first_frame_ms", firstFrameMilliseconds),
       ("first_frame_10k_ms", firstFrames.first { $0.runs == 10_000 }?.beyondEcho),
       ("first_frame_100k_ms", firstFrames.first { $0.runs == 100_000 }?.beyondEcho),

@@ -16,8 +16,13 @@ struct LoadBenchmark {
     var findSeconds: Double
     /// The highest peak RSS of the list command over the rounds.
     var peakBytes: Int
+    /// The highest peak RSS of the same command on an empty directory: what the process costs
+    /// before it reads any run, so that the rest is what the runs cost.
+    var startPeakBytes: Int
     var peakIsUpperBound: Bool
     var bytesPerRun: Double { Double(peakBytes) / Double(runs) }
+    /// What each run adds above the start.
+    var loadedBytesPerRun: Double { Double(peakBytes - startPeakBytes) / Double(runs) }
     var ratio: Double { listSeconds / findSeconds }
   }
 
@@ -43,8 +48,13 @@ struct LoadBenchmark {
     return (kilobytes ?? 0) * 1024
   }
 
-  var listCommand: [String] {
-    [binary, "list", tree, "--format", "csv", "--all-metrics", "--sort", "accuracy-score:desc"]
+  var listCommand: [String] { list(tree) }
+
+  private func list(_ directory: String) -> [String] {
+    [
+      binary, "list", directory, "--format", "csv", "--all-metrics", "--sort",
+      "accuracy-score:desc",
+    ]
   }
 
   var findCommand: [String] {
@@ -76,9 +86,25 @@ struct LoadBenchmark {
         }
       }
     }
+    let startPeak = try startPeakBytes()
     try? FileManager.default.removeItem(atPath: peakFile)
     return Result(
       runs: runs, rounds: rounds, listSeconds: median(list), findSeconds: median(find),
-      peakBytes: peak, peakIsUpperBound: !hasTimeTool)
+      peakBytes: peak, startPeakBytes: startPeak, peakIsUpperBound: !hasTimeTool)
+  }
+
+  /// The highest peak of three runs of the list command on an empty directory.
+  private func startPeakBytes() throws -> Int {
+    let empty = NSTemporaryDirectory() + "/kfp-runs-bench-empty-\(getpid())"
+    try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: empty) }
+    var peak = 0
+    for _ in 0..<3 {
+      guard let outcome = ChildProcess.run(measured(list(empty))), outcome.status == 0 else {
+        throw BenchFailure(description: "list of an empty directory failed")
+      }
+      peak = max(peak, self.peak(of: outcome))
+    }
+    return peak
   }
 }

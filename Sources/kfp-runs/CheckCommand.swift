@@ -30,17 +30,22 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let paths = self.paths.isEmpty ? ["."] : self.paths
-    var isDirectory: [Bool] = []
+    var kinds: [PathKind] = []
     for path in paths {
-      var directory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &directory) else {
-        throw CLIFailure.source("\(TextSanitizer.clean(path)): no such file or directory")
+      let kind = PathKind.of(path)
+      if case .unreachable(let reason) = kind {
+        throw CLIFailure.source(
+          "\(TextSanitizer.clean(path)): \(reason.prefix(1).lowercased() + reason.dropFirst())")
       }
-      isDirectory.append(directory.boolValue)
+      kinds.append(kind)
     }
     var report = CheckReport()
-    for (path, directory) in zip(paths, isDirectory) {
-      if directory {
+    for (path, kind) in zip(paths, kinds) {
+      switch kind {
+      case .special(let description):
+        let message = "is \(description), not a regular file; skipped"
+        report.add([Problem(location: path, severity: .error, message: message)], files: 1)
+      case .directory:
         let result = DirectorySource(root: path).load()
         report.add(result.problems, runs: result.runs.count)
         if result.runs.isEmpty, result.problems.isEmpty {
@@ -48,7 +53,7 @@ struct CheckCommand: ParsableCommand {
             "kfp-runs: no mlpipeline-metrics.json or run.json found in \(TextSanitizer.clean(path))\n"
           )
         }
-      } else {
+      case .regularFile, .unreachable:
         report.add(Self.checkFile(path), files: 1)
       }
     }

@@ -85,6 +85,42 @@ import Testing
     }
   }
 
+  /// A symlink loop is named as a loop, not as a missing file; a FIFO or socket is named for
+  /// what it is and skipped; whether given directly or found in a runs directory.
+  @Test func checkNamesLoopsAndSpecialFiles() throws {
+    let tree = try HostileTree()
+    let root = URL(fileURLWithPath: tree.root)
+    let loop = "loop/self/\(HostileTree.metricsFile)"
+    for command in [["check", loop], ["list", loop]] {
+      let result = try BinaryRunner.runRaw(command, in: root)
+      let stderr = String(decoding: result.stderr, as: UTF8.self)
+      #expect(result.status == 3, "\(result.text)")
+      #expect(stderr.contains("symlink loop"), "\(command): \(stderr)")
+      #expect(!stderr.lowercased().contains("no such file"), "\(command): \(stderr)")
+    }
+    let special = [("fifo", "a FIFO"), ("socket", "a socket")]
+    for (directory, kind) in special {
+      let path = "\(directory)/\(HostileTree.metricsFile)"
+      let result = try BinaryRunner.runRaw(["check", path], in: root)
+      #expect(result.status == 1, "\(result.text)")
+      let stdout = String(decoding: result.stdout, as: UTF8.self)
+      #expect(stdout.hasPrefix("\(path): error: is \(kind), not a regular file; skipped\n"))
+    }
+    let whole = try BinaryRunner.runRaw(["check", "."], in: root)
+    let stdout = String(decoding: whole.stdout, as: UTF8.self)
+    #expect(
+      stdout.contains(
+        "./\(loop): error: cannot be read: Too many levels of symbolic links (a symlink loop)"),
+      "\(stdout)")
+    for (directory, kind) in special {
+      #expect(
+        stdout.contains(
+          "./\(directory)/\(HostileTree.metricsFile): error: is \(kind), not a regular file; skipped"
+        )
+      )
+    }
+  }
+
   @Test func twoHundredThousandMetricsInOneRunList() throws {
     let tree = try HostileTree(bigRunMetrics: 200_000)
     let result = try BinaryRunner.runRaw(

@@ -16,6 +16,9 @@ public struct HTTPReply: Sendable {
   public var omitLength = false
   /// Close the connection without answering at all.
   public var dropConnection = false
+  /// Send the head, then the body one byte every this many seconds, starting over at its end,
+  /// until the client gives up (a server that trickles forever).
+  public var trickleInterval: TimeInterval?
 
   /// Creates a reply.
   public init(status: Int, headers: [(String, String)] = [], body: [UInt8] = []) {
@@ -82,6 +85,14 @@ public struct HTTPReply: Sendable {
       copy.body = Array(body.prefix(bytes))
       copy.omitLength = true
     }
+    return copy
+  }
+
+  /// This reply's body sent one byte every `seconds`, forever: `Content-Length` announces a
+  /// gigabyte, so the client never sees the end.
+  public func trickled(every seconds: TimeInterval) -> HTTPReply {
+    var copy = self
+    copy.trickleInterval = seconds
     return copy
   }
 

@@ -198,23 +198,40 @@ public final class LocalHTTPServer: @unchecked Sendable {
   /// Writes the reply; `true` when the connection stays open for another request.
   private func write(_ reply: HTTPReply, to fd: Int32, request: RecordedRequest) -> Bool {
     let closeAfter =
-      reply.omitLength || reply.truncateAfter != nil
+      reply.omitLength || reply.truncateAfter != nil || reply.trickleInterval != nil
       || request.header("Connection")?.lowercased() == "close"
     var head = "HTTP/1.1 \(reply.status) \(Self.reason(reply.status))\r\n"
     for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
-    if !reply.omitLength { head += "Content-Length: \(reply.body.count)\r\n" }
+    if reply.trickleInterval != nil {
+      head += "Content-Length: \(1 << 30)\r\n"
+    } else if !reply.omitLength {
+      head += "Content-Length: \(reply.body.count)\r\n"
+    }
     head += closeAfter ? "Connection: close\r\n\r\n" : "\r\n"
+    if let interval = reply.trickleInterval {
+      guard sendAll(Array(head.utf8)[...], to: fd), !reply.body.isEmpty else { return false }
+      for byte in repeatElement(reply.body, count: Int.max).joined() {
+        guard sleep(interval), sendAll([byte][...], to: fd) else { return false }
+      }
+      return false
+    }
     var bytes = Array(head.utf8)
     bytes += reply.body.prefix(reply.truncateAfter ?? reply.body.count)
-    var sent = 0
-    while sent < bytes.count {
+    guard sendAll(bytes[...], to: fd) else { return false }
+    return !closeAfter
+  }
+
+  /// Sends every byte; `false` when the connection broke.
+  private func sendAll(_ bytes: ArraySlice<UInt8>, to fd: Int32) -> Bool {
+    var sent = bytes.startIndex
+    while sent < bytes.endIndex {
       let count = bytes[sent...].withUnsafeBytes {
         send(fd, $0.baseAddress, $0.count, Self.noSignal)
       }
       if count <= 0 { return false }
       sent += count
     }
-    return !closeAfter
+    return true
   }
 
   private static var noSignal: Int32 {

@@ -42,3 +42,38 @@ import Testing
     }
   }
 }
+
+/// Fuzzing found `pad` short of its width when a mark starts the text (it joins the padding
+/// space before it into one character) or a prepended mark ends it (it joins the space after).
+@Suite struct TextLayoutJoiningTests {
+  @Test(
+    arguments: [
+      // The fuzz finding: U+302E (a two-cell spacing mark) first, then NULs, unsanitized.
+      "\u{302E}\0\0\u{302E}", "\u{302E}", "\u{302E}\u{302E}H", "\u{302E}\0H\0\u{302E}",
+      "\u{093E}ab",  // a one-cell spacing mark
+      "\u{1F3FB}x",  // an emoji skin-tone modifier
+      "ab\u{0D4E}",  // a prepended letter last
+    ])
+  func padKeepsItsWidth(text: String) {
+    for width in 1...12 {
+      for alignRight in [false, true] {
+        for candidate in [text, TextSanitizer.clean(text)] {
+          let padded = TextLayout.pad(candidate, width: width, alignRight: alignRight)
+          #expect(
+            DisplayWidth.of(padded) == width,
+            "\(candidate.unicodeScalars.map(\.value)) width \(width) right \(alignRight)")
+          let fitted = TextLayout.fit(candidate, width: width)
+          #expect(DisplayWidth.of(fitted) <= width)
+        }
+      }
+    }
+  }
+
+  /// The join keeps the text itself: only spaces are added around it.
+  @Test func padOnlyAddsSpaces() {
+    let padded = TextLayout.pad("\u{302E}\0\0\u{302E}", width: 64, alignRight: true)
+    let text = "\u{302E}\0\0\u{302E}".unicodeScalars
+    #expect(padded.unicodeScalars.suffix(text.count).elementsEqual(text))
+    #expect(padded.unicodeScalars.dropLast(text.count).allSatisfy { $0 == " " })
+  }
+}

@@ -291,6 +291,28 @@ private let metricsFile = "mlpipeline-metrics.json"
     #expect(batches == 1)
   }
 
+  /// KFP keeps 50 metrics per run: more distinct names is a warning; more entries of fewer
+  /// names (the same names from several steps) is not.
+  @Test func moreThanFiftyDistinctMetricNamesIsAWarning() throws {
+    let limit = MetricsFileDecoder.kfpMetricsLimit
+    let tree = try TemporaryTree()
+    let names = (0...limit).map { "m\($0)" }
+    try tree.write(
+      "over/a/\(metricsFile)", metricsJSON(names.prefix(30).map { ($0, 1, nil) }))
+    try tree.write(
+      "over/b/\(metricsFile)", metricsJSON(names.dropFirst(30).map { ($0, 1, nil) }))
+    try tree.write(
+      "repeated/a/\(metricsFile)", metricsJSON(names.prefix(40).map { ($0, 1, nil) }))
+    try tree.write(
+      "repeated/b/\(metricsFile)", metricsJSON(names.prefix(40).map { ($0, 2, nil) }))
+    try tree.write(
+      "at-limit/\(metricsFile)", metricsJSON(names.prefix(limit).map { ($0, 1, nil) }))
+    let result = DirectorySource(root: tree.root).load()
+    #expect(result.runs.map(\.metrics.count) == [limit, limit + 1, 80])
+    #expect(result.problems.map(\.location) == [tree.root + "/over"])
+    #expect(result.problems.first?.message.hasPrefix("the run has \(limit + 1) metrics") == true)
+  }
+
   @Test func thousandsOfRunsLoadInOrderWithExactlyTheirMetrics() throws {
     let tree = try TemporaryTree()
     let count = 2_000

@@ -35,10 +35,11 @@ final class CountingTransport: HTTPTransport, @unchecked Sendable {
   }
 }
 
-/// Options for tests: quick timeouts, three tries with tiny backoff.
+/// Options for tests: three tries with tiny backoff; a timeout short enough for a test, long
+/// enough that a busy machine (a sanitized build beside other work) does not trip it.
 func testOptions(
   _ base: URL, token: String? = nil, cookie: String? = nil, namespace: String? = nil,
-  experiment: String? = nil, limit: Int? = nil, timeout: TimeInterval = 2
+  experiment: String? = nil, limit: Int? = nil, timeout: TimeInterval = 10
 ) -> KFPServerOptions {
   KFPServerOptions(
     baseURL: base, token: token, cookie: cookie, namespace: namespace, experiment: experiment,

@@ -31,7 +31,7 @@ public struct RunListing: Sendable {
     case .named(let names): metricNames = names
     }
     showsExperiment = RunsTable.showsExperiment(scope)
-    var shown = scope
+    var shown = consume scope
     if let filter, !filter.isEmpty { shown = shown.filter { RunFilter.matches($0, text: filter) } }
     let sorted = RunSorter.sortedIndices(shown, by: order)
     if let limit, limit < sorted.count {

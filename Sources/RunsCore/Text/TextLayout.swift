@@ -33,8 +33,20 @@ public enum TextLayout {
     let fitted = fit(text, width: width)
     let cells = DisplayWidth.of(fitted)
     if cells >= width { return fitted }
-    let spaces = String(repeating: " ", count: width - cells)
-    return alignRight ? spaces + fitted : fitted + spaces
+    let padded = spaced(fitted, width - cells, alignRight)
+    if isPrintableASCII(fitted.utf8) { return padded }
+    // A mark at the start of `fitted` (spacing, combining or an emoji modifier) joins the space
+    // before it into one character, and a prepended mark at its end the space after it; the
+    // joined character takes fewer cells than its parts did. Pad the far side by the cells the
+    // join took, so the result is `width` cells as DisplayWidth counts them.
+    let joined = DisplayWidth.of(padded)
+    if joined >= width { return padded }
+    return spaced(fitted, width - cells + width - joined, alignRight)
+  }
+
+  private static func spaced(_ text: String, _ count: Int, _ alignRight: Bool) -> String {
+    let spaces = String(repeating: " ", count: count)
+    return alignRight ? spaces + text : text + spaces
   }
 
   @inline(__always)

@@ -38,14 +38,14 @@ public struct DirectorySource: Sendable {
     let onBatch: ((LoadResult) -> Void)? = onProgress.map { report in { report($0, 1, 1) } }
     let rootPath = Self.trimmingSlashes(root)
     let rootName = Array(root.utf8CString)
-    let descriptor = FileSystem.openDirectory(rootName, in: AT_FDCWD)
-    guard descriptor >= 0 else {
+    guard let directory = OpenDirectory.open(rootName, in: AT_FDCWD) else {
       return failure("cannot read the directory: \(FileSystem.errorText())", onBatch: onBatch)
     }
-    defer { close(descriptor) }
+    defer { directory.close() }
+    let descriptor = directory.descriptor
 
     let entries: [FileSystem.Entry]
-    switch FileSystem.list(descriptor) {
+    switch directory.entries() {
     case .success(let listed): entries = listed
     case .failure(let error):
       return failure("cannot read the directory: \(error.text)", onBatch: onBatch)
@@ -54,9 +54,14 @@ public struct DirectorySource: Sendable {
     let ancestry = FileSystem.ancestry(of: descriptor)
 
     if entries.contains(where: { $0.name == RunDirectoryReader.metricsFileName }) {
+      // Opened again: a directory's stream is read once.
+      guard let again = OpenDirectory.open(rootName, in: AT_FDCWD) else {
+        return failure("cannot read the directory: \(FileSystem.errorText())", onBatch: onBatch)
+      }
+      defer { again.close() }
       let read = RunDirectoryReader.read(
-        descriptor: descriptor, directoryName: Self.displayName(of: root), path: rootPath,
-        ancestry: ancestry)
+        again, identity: FileSystem.identity(of: again.descriptor),
+        directoryName: Self.displayName(of: root), path: rootPath, ancestry: ancestry)
       let result = LoadResult.collecting(
         runs: read.map { [$0.run] } ?? [], problems: read?.problems ?? [])
       onBatch?(result)
@@ -129,24 +134,24 @@ public struct DirectorySource: Sendable {
     ancestry: Set<FileSystem.Identity>
   ) -> Outcome {
     let path = (rootPath == "/" ? "" : rootPath) + "/" + entry.name
-    let descriptor = FileSystem.openDirectory(entry.bytes, in: root)
-    guard descriptor >= 0 else {
+    guard let directory = OpenDirectory.open(entry.bytes, in: root) else {
       return Outcome(problems: [
         Problem(
           location: path, severity: .error,
           message: "cannot read the directory: \(FileSystem.errorText())")
       ])
     }
-    defer { close(descriptor) }
+    defer { directory.close() }
+    let identity = FileSystem.identity(of: directory.descriptor)
     // `runs/cycle -> .` would be a phantom run holding every other run's metrics.
-    if let identity = FileSystem.identity(of: descriptor), ancestry.contains(identity) {
+    if let identity, ancestry.contains(identity) {
       return Outcome(problems: [
         RunDirectoryReader.aboveProblem(entry, in: root, shown: path, isRun: true)
       ])
     }
     guard
       let read = RunDirectoryReader.read(
-        descriptor: descriptor, directoryName: entry.name, path: path, ancestry: ancestry)
+        directory, identity: identity, directoryName: entry.name, path: path, ancestry: ancestry)
     else { return Outcome() }
     return Outcome(run: read.run, problems: read.problems)
   }

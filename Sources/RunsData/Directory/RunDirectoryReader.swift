@@ -42,17 +42,19 @@ struct RunDirectoryReader {
     self.ancestry = ancestry
   }
 
-  /// Reads the run from an open descriptor of its directory; `nil` when it holds neither a
-  /// metrics file nor a `run.json` (then it is not a run, and says nothing).
+  /// Reads the run from its freshly opened directory, whose `identity` the caller has taken;
+  /// `nil` when it holds neither a metrics file nor a `run.json` (then it is not a run, and
+  /// says nothing).
   static func read(
-    descriptor: Int32, directoryName: String, path: String, ancestry: Set<FileSystem.Identity>
+    _ directory: OpenDirectory, identity: FileSystem.Identity?, directoryName: String,
+    path: String, ancestry: Set<FileSystem.Identity>
   ) -> (run: Run, problems: [Problem])? {
     var reader = RunDirectoryReader(directoryName: directoryName, path: path, ancestry: ancestry)
-    if let identity = FileSystem.identity(of: descriptor) {
+    if let identity {
       reader.visited.insert(identity)
       reader.onPath.insert(identity)
     }
-    reader.walk(descriptor, relative: "", shown: path, depth: 0)
+    reader.walk(directory, relative: "", shown: path, depth: 0)
     guard reader.metricsFileCount > 0 || reader.runFileSeen else { return nil }
     return reader.finish()
   }
@@ -61,9 +63,12 @@ struct RunDirectoryReader {
     problems.append(Problem(location: location, severity: severity, message: message))
   }
 
-  private mutating func walk(_ descriptor: Int32, relative: String, shown: String, depth: Int) {
+  private mutating func walk(
+    _ directory: OpenDirectory, relative: String, shown: String, depth: Int
+  ) {
+    let descriptor = directory.descriptor
     let entries: [FileSystem.Entry]
-    switch FileSystem.list(descriptor) {
+    switch directory.entries() {
     case .success(let listed): entries = listed
     case .failure(let error):
       report(shown, .error, "the directory cannot be read: \(error.text)")
@@ -109,13 +114,12 @@ struct RunDirectoryReader {
       report(shown, .warning, "nested more than \(Self.maximumDepth) levels deep; not read")
       return
     }
-    let child = FileSystem.openDirectory(entry.bytes, in: parent)
-    guard child >= 0 else {
+    guard let child = OpenDirectory.open(entry.bytes, in: parent) else {
       report(shown, .error, "the directory cannot be opened: \(FileSystem.errorText())")
       return
     }
-    defer { close(child) }
-    guard let identity = FileSystem.identity(of: child) else {
+    defer { child.close() }
+    guard let identity = FileSystem.identity(of: child.descriptor) else {
       walk(child, relative: relative, shown: shown, depth: depth + 1)
       return
     }
@@ -235,10 +239,14 @@ struct RunDirectoryReader {
       overlay(runFile.bytes, path: runFile.path, on: &run)
     }
     // Node-id order, the order `Run.metric(named:)` picks by; stable, so a file's order stays.
+    // (The sort also leaves the array without spare capacity, which at 10,000 runs counts.)
     if metricsFileCount > 0 { run.metrics = metrics.sortedStably { $0.nodeID < $1.nodeID } }
-    let distinct = Set(run.metrics.lazy.map(\.name)).count
-    if let warning = MetricsFileDecoder.metricsLimitProblem(count: distinct, location: path) {
-      problems.append(warning)
+    // No more entries than the limit cannot be more distinct names: no set to build.
+    if run.metrics.count > MetricsFileDecoder.kfpMetricsLimit {
+      let distinct = Set(run.metrics.lazy.map(\.name)).count
+      if let warning = MetricsFileDecoder.metricsLimitProblem(count: distinct, location: path) {
+        problems.append(warning)
+      }
     }
     return (run, problems)
   }

@@ -48,8 +48,12 @@ public enum TransportFailure: Error, Sendable, Hashable {
   case hostNotFound(String)
   /// No progress within the timeout.
   case timedOut
+  /// The answer kept arriving, but too slowly to finish within `seconds` in all.
+  case tooSlow(seconds: TimeInterval)
   /// The connection broke while the answer was arriving (a truncated answer).
   case connectionLost(String)
+  /// The answer is larger than `bytes`, the most the transport reads; it was not read.
+  case tooLarge(bytes: Int)
   /// TLS failed: the certificate could not be verified, or the handshake failed.
   case tls(String)
   /// Anything else, with the platform's description.
@@ -59,7 +63,7 @@ public enum TransportFailure: Error, Sendable, Hashable {
   public var isTransient: Bool {
     switch self {
     case .cannotConnect, .connectionLost: true
-    case .hostNotFound, .timedOut, .tls, .other: false
+    case .hostNotFound, .timedOut, .tooSlow, .tooLarge, .tls, .other: false
     }
   }
 }

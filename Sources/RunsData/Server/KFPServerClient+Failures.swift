@@ -22,6 +22,14 @@ extension KFPServerClient {
       message =
         "No answer from \(base) within \(Self.seconds(options.timeout)) seconds: check the URL "
         + "and the network, then retry."
+    case .tooSlow(let seconds):
+      message =
+        "The answer from \(base) did not finish within \(Self.seconds(seconds)) seconds: it kept "
+        + "arriving, but too slowly. Check the network and the server, then retry."
+    case .tooLarge(let bytes):
+      message =
+        "The answer from \(base) is larger than \(bytes >> 20) MiB, the most kfp-runs reads for "
+        + "one page, so it was not read: check that the URL is the KFP API server's."
     case .connectionLost(let detail):
       message =
         "The connection to \(base) broke before the answer was complete "

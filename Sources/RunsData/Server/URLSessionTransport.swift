@@ -66,10 +66,14 @@ public final class URLSessionTransport: HTTPTransport, Sendable {
 private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
   private struct Pending {
     var continuation: CheckedContinuation<Result<HTTPResponse, TransportFailure>, Never>
+    /// The idle timeout; the whole request may take `totalTimeoutFactor` times it.
+    var timeout: TimeInterval
     var body: [UInt8] = []
     var started = Date()
     var lastProgress = Date()
     var timedOut = false
+    /// Timed out by the total limit while the answer was still arriving.
+    var tooSlow = false
     var tooLarge = false
   }
 
@@ -93,7 +97,9 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
     _ task: URLSessionTask, timeout: TimeInterval,
     _ continuation: CheckedContinuation<Result<HTTPResponse, TransportFailure>, Never>
   ) {
-    lock.withLock { pending[task.taskIdentifier] = Pending(continuation: continuation) }
+    lock.withLock {
+      pending[task.taskIdentifier] = Pending(continuation: continuation, timeout: timeout)
+    }
     watch(task, timeout: timeout)
   }
 
@@ -110,6 +116,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
       let totalLeft = timeout * Self.totalTimeoutFactor - now.timeIntervalSince(entry.started)
       if idleLeft <= 0 || totalLeft <= 0 {
         pending[identifier]?.timedOut = true
+        pending[identifier]?.tooSlow = idleLeft > 0
         return nil
       }
       return min(idleLeft, totalLeft)
@@ -176,12 +183,13 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
       return
     }
     if entry.timedOut {
-      entry.continuation.resume(returning: .failure(.timedOut))
+      let total = entry.timeout * Self.totalTimeoutFactor
+      let failure: TransportFailure = entry.tooSlow ? .tooSlow(seconds: total) : .timedOut
+      entry.continuation.resume(returning: .failure(failure))
       return
     }
     if entry.tooLarge {
-      let limit = "\(Self.maxBodyBytes >> 20) MiB"
-      entry.continuation.resume(returning: .failure(.other("the answer is larger than \(limit)")))
+      entry.continuation.resume(returning: .failure(.tooLarge(bytes: Self.maxBodyBytes)))
       return
     }
     if let error {

@@ -54,18 +54,16 @@ public enum SourceSpec: Sendable, Hashable {
       throw SourceError(
         message: "The source is empty: give a directory, a JSON file or an http(s):// URL.")
     }
-    var info = stat()
-    guard stat(argument, &info) == 0 else {
-      let reason = String(cString: strerror(errno))
+    switch PathKind.of(argument) {
+    case .directory: return .directory(argument)
+    case .regularFile: return .jsonFile(argument)
+    case .unreachable(let reason):
       throw SourceError(
         message:
           "Cannot read \(argument): \(reason). Give a directory, a JSON file or an http(s):// URL.")
-    }
-    switch info.st_mode & S_IFMT {
-    case S_IFDIR: return .directory(argument)
-    case S_IFREG: return .jsonFile(argument)
-    default:
-      throw SourceError(message: "\(argument) is neither a directory nor a regular file.")
+    case .special(let description):
+      throw SourceError(
+        message: "\(argument) is \(description), neither a directory nor a regular file.")
     }
   }
 

@@ -38,6 +38,13 @@ final class TmuxSession {
       "PATH": "/usr/bin:/bin", "TERM": "screen-256color", "LANG": "C.UTF-8", "TZ": "UTC",
       "HOME": directory.path,
     ]
+    // A sanitized build reads its options from here (see scripts/sanitizers.sh): the binary's
+    // own AddressSanitizer options win over the test runner's.
+    let outer = ProcessInfo.processInfo.environment
+    for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "SWIFT_BACKTRACE"] {
+      env[name] = outer[name]
+    }
+    env["ASAN_OPTIONS"] = outer["KFP_RUNS_CHILD_ASAN_OPTIONS"] ?? outer["ASAN_OPTIONS"]
     env.merge(environment) { $1 }
     let assignments = env.sorted { $0.key < $1.key }.map { Self.quote("\($0.key)=\($0.value)") }
     let program =

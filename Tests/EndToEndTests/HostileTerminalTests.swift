@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// The real binary on terminals that lack what most have: a VT100 (no colour, no alternate
+/// screen, no mouse) and a person who asked for no colour with `NO_COLOR`.
+@Suite(.serialized, .enabled(if: TmuxSession.available, "needs tmux"))
+struct HostileTerminalTests {
+  private let newestFirst = ["run-delta", "run-charlie", "run-bravo", "run-alpha"]
+
+  /// On a VT100 the table, a panel's box and the status bar are drawn, in ASCII when the
+  /// locale is not UTF-8; `q` quits with status 0 and leaves the cursor and keypad as found.
+  @Test(arguments: ["C.UTF-8", "C"])
+  func aVT100ShowsEverythingAndQuitsCleanly(locale: String) async throws {
+    let tree = try RunTree(RunTree.standard)
+    defer { tree.remove() }
+    let session = try TmuxSession(
+      [tree.root.path], in: tree.root, width: 100, height: 24,
+      environment: ["TERM": "vt100", "LANG": locale])
+    defer { session.close() }
+    let table = try await session.waitUntil("every run, newest first, and the status bar") {
+      Screens.order(of: newestFirst, in: $0) == newestFirst && $0.contains("4 runs")
+    }
+    #expect(table.contains("Run name"))
+    #expect(table.contains("98.000%"))
+    try session.send("?")
+    let help = try await session.waitUntil("the help panel with its closing line") {
+      $0.contains("Keys") && $0.contains("Esc close")
+    }
+    let styled = StyledScreen(try session.screenWithStyles())
+    // A VT100 has no colour: none may be asked for.
+    #expect(!styled.usesColor)
+    if locale == "C" {
+      #expect(help.unicodeScalars.allSatisfy { $0.isASCII }, "\(help)")
+      #expect(help.contains("+- Keys -"))
+    } else {
+      #expect(help.contains("┌─ Keys ─"))
+    }
+    try session.send("Escape")
+    try session.send("q")
+    #expect(try await session.waitForExit() == 0)
+    #expect(try session.paneValue(Self.cursorAndModes) == "1 0 0")
+  }
+
+  /// With `NO_COLOR` no colour reaches the terminal, and what colour would say is still there
+  /// as attributes: the bold header, the reversed cursor row, the bold selection mark and the
+  /// underlined metric bars. Without it the same screen has colour (so the check can fail).
+  @Test(arguments: [true, false])
+  func noColorKeepsEveryMeaningInAttributes(noColor: Bool) async throws {
+    let tree = try RunTree(RunTree.standard)
+    defer { tree.remove() }
+    let session = try TmuxSession(
+      [tree.root.path], in: tree.root, environment: noColor ? ["NO_COLOR": "1"] : [:])
+    defer { session.close() }
+    try await session.waitFor("run-alpha")
+    // Select the cursor row (the newest run), then move the cursor off it.
+    try session.send("Space")
+    try await session.waitFor("1 selected")
+    try session.send("j")
+    let screen = try await session.waitUntil("the cursor on run-charlie", styled: true) {
+      StyledScreen($0).attributes(of: "run-charlie")?.allSatisfy(\.reverse) ?? false
+    }
+    let styled = StyledScreen(screen)
+    #expect(styled.usesColor == !noColor, "\(screen)")
+    #expect(try #require(styled.attributes(of: "Run name")).allSatisfy(\.bold))
+    #expect(try #require(styled.attributes(of: "run-delta")).allSatisfy { !$0.reverse })
+    let delta = try #require(styled.lines.first { $0.contains("run-delta") })
+    let mark = try #require(delta.unicodeScalars.first { !$0.properties.isWhitespace })
+    #expect(styled.attributes(of: "\(mark) run-delta")?.first?.bold == true, "\(delta)")
+    if noColor {
+      // The filled part of a bar: reversed and underlined off the cursor row.
+      let bar = try #require(styled.attributes(of: "91.000%"))
+      #expect(bar.contains { $0.underline && $0.reverse }, "\(screen)")
+    }
+  }
+
+  /// Cursor shown, mouse reporting, keypad mode: 1 or 0 each.
+  private static let cursorAndModes = "#{cursor_flag} #{mouse_any_flag} #{keypad_flag}"
+}
