@@ -123,37 +123,6 @@ public struct Run: Sendable, Hashable, Identifiable {
     return names
   }
 
-  /// Calls `body` with the name of each metric this run has (a finite entry), each once, in
-  /// first-seen order, without building a collection: counting metrics over a million runs
-  /// calls this per run.
-  func forEachMetricName(_ body: (String) -> Void) {
-    Self.forEachMetricName(in: metrics, body)
-  }
-
-  /// `forEachMetricName` over a run's `metrics`, for callers that read them in place.
-  static func forEachMetricName(in metrics: [Metric], _ body: (String) -> Void) {
-    metrics.withUnsafeBufferPointer { metrics in
-      if metrics.count <= 8 {
-        // Few entries: a quadratic duplicate check beats hashing into a set.
-        for index in metrics.indices where metrics[index].value.isFinite {
-          let name = metrics[index].name
-          var duplicate = false
-          for earlier in 0..<index
-          where metrics[earlier].name == name && metrics[earlier].value.isFinite {
-            duplicate = true
-            break
-          }
-          if !duplicate { body(name) }
-        }
-      } else {
-        var seen = Set<String>()
-        for metric in metrics where metric.value.isFinite && seen.insert(metric.name).inserted {
-          body(metric.name)
-        }
-      }
-    }
-  }
-
   /// Seconds from creation to finish, `nil` while the run has not finished.
   public var duration: TimeInterval? {
     guard let createdAt, let finishedAt else { return nil }

@@ -8,6 +8,11 @@ public struct MetricCounts: Sendable {
   /// Every metric name seen, in first-seen order; slots index the count arrays.
   private var names: [String] = []
   private var slots: [String: Int] = [:]
+  /// Per name slot, the number of the last run that counted it; runs are numbered as counted.
+  private var lastRun: [Int] = []
+  private var runNumber = 0
+  /// The slot the next name is likely to have.
+  private var nextGuess = 0
   /// The experiments seen (`nil`: runs without one) and, for each, the count of each name slot.
   private var experiments: [ExperimentRef?] = []
   private var experimentSlots: [ExperimentRef?: Int] = [:]
@@ -69,21 +74,39 @@ public struct MetricCounts: Sendable {
     // Taken out while counting, so the nested array is changed in place without lookups.
     var bucket = counts[experiment]
     counts[experiment] = []
-    Run.forEachMetricName(in: metrics) { name in
-      let slot = nameSlot(name)
-      if bucket.count <= slot { bucket += repeatElement(0, count: names.count - bucket.count) }
-      bucket[slot] += step
+    runNumber += 1
+    metrics.withUnsafeBufferPointer { metrics in
+      for index in metrics.indices where metrics[index].value.isFinite {
+        let slot = nameSlot(metrics[index].name)
+        // A name reported twice (by two nodes) counts once: stamped with the run counting it.
+        guard lastRun[slot] != runNumber else { continue }
+        lastRun[slot] = runNumber
+        if bucket.count <= slot { bucket += repeatElement(0, count: names.count - bucket.count) }
+        bucket[slot] += step
+      }
     }
     counts[experiment] = bucket
   }
 
   private mutating func nameSlot(_ name: String) -> Int {
+    // Runs mostly list their metrics in the same order: try the slot after the last one first.
+    if nextGuess < names.count && names[nextGuess] == name {
+      nextGuess += 1
+      return nextGuess - 1
+    }
+    let slot = lookUp(name)
+    nextGuess = slot + 1
+    return slot
+  }
+
+  private mutating func lookUp(_ name: String) -> Int {
     if slots.isEmpty {
       for slot in names.indices where names[slot] == name { return slot }
     } else if let slot = slots[name] {
       return slot
     }
     names.append(name)
+    lastRun.append(0)
     if !slots.isEmpty {
       slots[name] = names.count - 1
     } else if names.count > Self.linearLimit {
