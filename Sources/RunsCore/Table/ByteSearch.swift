@@ -50,7 +50,13 @@ struct ByteSearch {
       while start + 15 <= last {
         let hitsA = raw.loadUnaligned(fromByteOffset: start + a, as: SIMD16<UInt8>.self) .== byteA
         let hitsB = raw.loadUnaligned(fromByteOffset: start + b, as: SIMD16<UInt8>.self) .== byteB
-        var lanes = Self.bits(hitsA .& hitsB)
+        let hits = hitsA .& hitsB
+        // Most steps have no candidate: `any` is one cheap reduction, the lane bits are not.
+        guard any(hits) else {
+          start = Swift.max(start + 16, resume)
+          continue
+        }
+        var lanes = Self.bits(hits)
         // Lanes before `resume` belong to a record already matched.
         if resume > start { lanes &= resume - start >= 16 ? 0 : ~0 << UInt16(resume - start) }
         while lanes != 0 {
