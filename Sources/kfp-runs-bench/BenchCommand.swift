@@ -77,6 +77,14 @@ struct BenchCommand: ParsableCommand {
     defer { workspace.cleanUp() }
     var report = BenchReport()
     let binary = kfpRuns ?? Self.siblingBinary("kfp-runs")
+    let needsBinary = !skipped.contains("load") || !skipped.contains("app")
+    if needsBinary && !FileManager.default.isExecutableFile(atPath: binary) {
+      // `swift run kfp-runs-bench` builds only the bench, not the binary it measures.
+      throw ValidationError(
+        "no kfp-runs binary at \(binary): build it first (`swift build -c release --product "
+          + "kfp-runs`, or scripts/release-build for the one to ship) or pass --kfp-runs PATH; "
+          + "scripts/bench does both")
+    }
 
     if !skipped.contains("load") {
       let tree = try workspace.tree(runs: runs, maker: maker)

@@ -67,24 +67,27 @@ struct BenchReport {
         "[Double].sort " + milliseconds(memory.bareSeconds * 1000),
         ratio(memory.preparedSortRatio), "≤ 2.0×", verdict(memory.preparedSortRatio <= 2),
       ])
-      rows.append([
-        "name filter over \(n) runs (table's names)", milliseconds(memory.filterSeconds * 1000),
-        "frame 16.7 ms", ratio(memory.filterSeconds * 1000 / 16.7), "well under 1×",
-        verdict(memory.filterSeconds * 1000 <= 5),
-      ])
-      rows.append([
-        "name filter over \(n) Run values", milliseconds(memory.listFilterSeconds * 1000),
-        "frame 16.7 ms", ratio(memory.listFilterSeconds * 1000 / 16.7), "(list, before)", "-",
-      ])
-      rows.append([
-        "top-3 metric columns of \(n) runs (counts)", milliseconds(memory.topSeconds * 1000),
-        "frame 16.7 ms", ratio(memory.topSeconds * 1000 / 16.7), "well under 1×",
-        verdict(memory.topSeconds * 1000 <= 5),
-      ])
-      rows.append([
-        "top-3 counted over \(n) Run values", milliseconds(memory.listTopSeconds * 1000),
-        "frame 16.7 ms", ratio(memory.listTopSeconds * 1000 / 16.7), "(list, before)", "-",
-      ])
+      // "Well under a frame's budget": at most half a frame, so the frame drawn
+      // after it fits in the same 16.7 ms.
+      for (name, seconds, before, beforeSeconds) in [
+        (
+          "name filter over \(n) runs (table's names)", memory.filterSeconds,
+          "name filter over \(n) Run values", memory.listFilterSeconds
+        ),
+        (
+          "top-3 metric columns of \(n) runs (counts)", memory.topSeconds,
+          "top-3 counted over \(n) Run values", memory.listTopSeconds
+        ),
+      ] {
+        rows.append([
+          name, milliseconds(seconds * 1000), "frame 16.7 ms", ratio(seconds * 1000 / 16.7),
+          "≤ 0.5× (well under)", verdict(seconds * 1000 / 16.7 <= 0.5),
+        ])
+        rows.append([
+          before, milliseconds(beforeSeconds * 1000), "frame 16.7 ms",
+          ratio(beforeSeconds * 1000 / 16.7), "(list, before)", "-",
+        ])
+      }
       rows.append([
         "column data for \(n) runs, built in batches", milliseconds(memory.columnsSeconds * 1000),
         "-", "-", "once, while loading", "-",
@@ -103,7 +106,7 @@ struct BenchReport {
       ] {
         rows.append([
           "\(name), \(n) runs", milliseconds(seconds * 1000), "frame 16.7 ms",
-          ratio(seconds * 1000 / 16.7), "no visible lag", verdict(seconds * 1000 <= 50),
+          ratio(seconds * 1000 / 16.7), "aim ≤ 50 ms", verdict(seconds * 1000 <= 50),
         ])
       }
       rows.append([
