@@ -7,8 +7,9 @@ public enum RunsTable {
   /// machine formats keep it whole).
   public static let maximumTextWidth = 60
 
-  /// The table: Run name, Status, Duration, Experiment (when `showsExperiment`), Pipeline,
-  /// Start time (local time in `timeZone`), then one right-aligned column per metric name.
+  /// The table: Run name, Status, Duration, Experiment (when `showsExperiment`), Pipeline (when
+  /// a run has one, as in the application), Start time (local time in `timeZone`), then one
+  /// right-aligned column per metric name.
   public static func make(
     runs: [Run], metricNames: [String], showsExperiment: Bool, timeZone: TimeZone = .current
   ) -> TextTable {
@@ -17,7 +18,8 @@ public enum RunsTable {
       .init(title: Column.duration.title, alignRight: true),
     ]
     if showsExperiment { columns.append(.init(title: Column.experiment.title)) }
-    columns.append(.init(title: Column.pipeline.title))
+    let showsPipeline = runs.contains { !($0.pipeline ?? "").isEmpty }
+    if showsPipeline { columns.append(.init(title: Column.pipeline.title)) }
     columns.append(.init(title: Column.created.title))
     for name in metricNames { columns.append(.init(title: clean(name), alignRight: true)) }
 
@@ -27,7 +29,7 @@ public enum RunsTable {
         run.duration.map { TimeText.duration($0) } ?? "",
       ]
       if showsExperiment { cells.append(text(run.experiment?.name ?? "")) }
-      cells.append(text(run.pipeline ?? ""))
+      if showsPipeline { cells.append(text(run.pipeline ?? "")) }
       cells.append(run.createdAt.map { TimeText.local($0, timeZone: timeZone) } ?? "")
       for metric in run.runLevelMetrics(named: metricNames) {
         cells.append(metric.map { KFPNumberFormat.text($0.value, format: $0.format) } ?? "")

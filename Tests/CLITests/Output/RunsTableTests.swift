@@ -41,6 +41,22 @@ import Testing
     #expect(table.rows.allSatisfy { $0.count == 5 })
   }
 
+  @Test func pipelineColumnIsLeftOutWhenNoRunHasOne() {
+    var first = SampleRuns.baseline
+    var second = SampleRuns.tuned
+    first.pipeline = nil
+    second.pipeline = ""
+    let table = RunsTable.make(
+      runs: [first, second], metricNames: [], showsExperiment: false, timeZone: utc)
+    #expect(table.columns.map(\.title) == ["Run name", "Status", "Duration", "Start time"])
+    #expect(table.rows.allSatisfy { $0.count == 4 })
+    // One run with a pipeline brings the column back, empty for the others.
+    let mixed = RunsTable.make(
+      runs: [first, SampleRuns.baseline], metricNames: [], showsExperiment: false, timeZone: utc)
+    #expect(mixed.columns.map(\.title).contains("Pipeline"))
+    #expect(mixed.rows.map { $0[3] } == ["", "train"])
+  }
+
   @Test func experimentColumnShowsOnlyForSeveralExperiments() {
     #expect(RunsTable.showsExperiment([SampleRuns.baseline, SampleRuns.tuned]))
     #expect(!RunsTable.showsExperiment([SampleRuns.baseline, SampleRuns.baseline]))
