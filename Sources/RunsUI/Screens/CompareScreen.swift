@@ -155,8 +155,11 @@ enum CompareScreen {
     guard let metric = compare.matrix.metric(row: row, run: run) else {
       return compare.delta && run == 0 && !hasBase ? noBase : ""
     }
-    if !compare.delta || run == 0 || !hasBase {
-      return KFPNumberFormat.text(metric.value, format: metric.format)
+    // A bool or a text has no difference to show: it shows itself.
+    if !compare.delta || run == 0 || !hasBase || metric.format == .v2Bool
+      || metric.format == .v2Text
+    {
+      return metric.displayText
     }
     return compare.matrix.delta(row: row, run: run)?.text(format: compare.matrix.format(row: row))
       ?? ""

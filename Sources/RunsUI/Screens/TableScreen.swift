@@ -116,7 +116,7 @@ enum TableScreen {
       grid.write(text, x: x, y: y, width: width, style: base)
     case .metric(let name):
       guard let metric = run.metric(named: name) else { return }
-      let text = KFPNumberFormat.text(metric.value, format: metric.format)
+      let text = metric.displayText
       let valueWidth = width - TableLayout.markCell
       grid.write(text, x: x, y: y, width: valueWidth, style: base, alignRight: true)
       if run.hasSeveralNodes(for: name) {
