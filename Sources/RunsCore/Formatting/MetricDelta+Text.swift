@@ -3,13 +3,15 @@ extension MetricDelta {
   public static let minus = "−"
 
   /// The compare view's delta text: the absolute difference in the metric's own unit
-  /// (percentage points, `pp`, for PERCENTAGE; three decimals as the KFP UI shows values)
+  /// (percentage points, `pp`, for PERCENTAGE; otherwise written as the metric's values are)
   /// with its sign, and the relative change with one decimal when there is one:
   /// `+0.120 (+15.0%)`, `−0.355 pp (−0.4%)`, `0.000 (0.0%)`.
   public func text(format: MetricFormat) -> String {
-    let scale = format == .percentage ? 100.0 : 1
-    var text = Self.signed(KFPNumberFormat.toFixed(absolute.magnitude * scale, digits: 3), absolute)
-    if format == .percentage { text += " pp" }
+    let magnitude =
+      format == .percentage
+      ? KFPNumberFormat.toFixed(absolute.magnitude * 100, digits: 3) + " pp"
+      : KFPNumberFormat.text(absolute.magnitude, format: format)
+    var text = Self.signed(magnitude, absolute)
     if let relative {
       let percent = KFPNumberFormat.toFixed(relative.magnitude * 100, digits: 1) + "%"
       text += " (" + Self.signed(percent, relative) + ")"
