@@ -145,8 +145,9 @@ enum CompareScreen {
   /// A metric cell: the formatted value, or in delta mode its difference from the first run.
   static func metricText(_ compare: CompareState, row: Int, run: Int) -> String {
     guard let metric = compare.matrix.metric(row: row, run: run) else { return "" }
-    if !compare.delta || run == 0 {
-      return KFPNumberFormat.text(metric.value, format: metric.format)
+    // A bool or a text has no difference to show: it shows itself.
+    if !compare.delta || run == 0 || metric.format == .v2Bool || metric.format == .v2Text {
+      return metric.displayText
     }
     return compare.matrix.delta(row: row, run: run)?.text(format: compare.matrix.format(row: row))
       ?? ""

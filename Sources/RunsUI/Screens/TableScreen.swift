@@ -86,7 +86,7 @@ enum TableScreen {
       grid.write(text, x: x, y: y, width: width, style: base)
     case .metric(let name):
       guard let metric = run.metric(named: name) else { return }
-      let text = KFPNumberFormat.text(metric.value, format: metric.format)
+      let text = metric.displayText
       grid.write(text, x: x, y: y, width: width, style: base, alignRight: true)
       guard state.barsOn,
         let info = state.model.metricInfo.first(where: { $0.name == name })
