@@ -282,7 +282,7 @@ public enum KFPWire {
     switch reader.member(entry, "format") {
     case nil: return .unspecified
     case .string(let text):
-      if let format = MetricFormat(rawValue: text.uppercased()) { return format }
+      if let format = MetricFormat(v1: text.uppercased()) { return format }
       reader.report(
         .warning,
         "\(label) format \(JSONText.quoted(text, limit: 80)) is unknown; shown unformatted",
