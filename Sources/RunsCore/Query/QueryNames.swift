@@ -56,7 +56,8 @@ public enum QueryAttribute: String, Sendable, Hashable, CaseIterable {
 /// Close matches for a mistyped name.
 enum NameSuggestions {
   /// Up to `limit` of `candidates` closest to `typed` (edit distance, ignoring case; a
-  /// candidate containing what was typed counts as close), closest first, then by name.
+  /// candidate that contains what was typed, or starts with something close to it, counts as
+  /// close: `acuracy` finds `accuracy-score`), closest first, then by name.
   static func closest(to typed: String, among candidates: some Sequence<String>, limit: Int = 3)
     -> [String]
   {
@@ -66,8 +67,15 @@ enum NameSuggestions {
     for candidate in candidates {
       let other = Array(candidate.lowercased())
       var distance = editDistance(lowered, other, bound: most)
-      if lowered.count >= 3, candidate.lowercased().contains(typed.lowercased()) {
-        distance = Swift.min(distance, 1)
+      if lowered.count >= 3, other.count > lowered.count {
+        if candidate.lowercased().contains(typed.lowercased()) {
+          distance = Swift.min(distance, 1)
+        } else {
+          for length in (lowered.count - 1)...(lowered.count + 1) where length <= other.count {
+            let start = editDistance(lowered, Array(other.prefix(length)), bound: most)
+            distance = Swift.min(distance, start + 1)
+          }
+        }
       }
       if distance <= most { scored.append((distance, candidate)) }
     }

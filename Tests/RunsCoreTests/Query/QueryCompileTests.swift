@@ -180,5 +180,12 @@ import Testing
         "loss", "boss", "lost",
       ])
     #expect(NameSuggestions.closest(to: "zzzzzz", among: ["loss"]).isEmpty)
+    // Close to the start of a longer name.
+    #expect(
+      NameSuggestions.closest(to: "acuracy", among: ["accuracy-score", "loss"]) == [
+        "accuracy-score"
+      ])
+    #expect(
+      NameSuggestions.closest(to: "rocauc", among: ["roc-auc-score", "f1"]) == ["roc-auc-score"])
   }
 }
