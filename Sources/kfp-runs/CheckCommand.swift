@@ -7,7 +7,7 @@ import RunsData
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
-    abstract: "Validate mlpipeline-metrics.json files.",
+    abstract: "Validate metrics files (mlpipeline-metrics.json/.tgz, executor_output.json).",
     discussion: """
       Checks every rule the KFP server applies to a metrics file (names, numbers, formats, \
       duplicates) plus the run.json files of a runs directory. A file is checked as given; a \
@@ -50,7 +50,7 @@ struct CheckCommand: ParsableCommand {
         report.add(result.problems, runs: result.runs.count)
         if result.runs.isEmpty, result.problems.isEmpty {
           StandardError.write(
-            "kfp-runs: no mlpipeline-metrics.json or run.json found in \(TextSanitizer.clean(path))\n"
+            "kfp-runs: no metrics file or run.json found in \(TextSanitizer.clean(path))\n"
           )
         }
       case .regularFile, .unreachable:
@@ -61,17 +61,9 @@ struct CheckCommand: ParsableCommand {
     if report.errors > 0 { throw CLIFailure(message: "", exitCode: CLIFailure.checkCode) }
   }
 
-  /// The problems of one metrics file read directly.
+  /// The problems of one metrics file read directly (`mlpipeline-metrics.tgz` and
+  /// `executor_output.json` by their names, anything else as `mlpipeline-metrics.json`).
   static func checkFile(_ path: String) -> [Problem] {
-    switch BoundedFile.read(path, limit: MetricsFileDecoder.maximumFileSize) {
-    case .success(let bytes):
-      return MetricsFileDecoder.decode(bytes, path: path, nodeID: ".").problems
-    case .failure(.tooLarge(let size)):
-      return [MetricsFileDecoder.tooLargeProblem(path: path, size: size)]
-    case .failure(.notRegular):
-      return [Problem(location: path, severity: .error, message: "is not a regular file")]
-    case .failure(.unreadable):
-      return [Problem(location: path, severity: .error, message: "cannot be read")]
-    }
+    MetricsFileSource(path: path).load().problems
   }
 }
