@@ -21,6 +21,11 @@ import Testing
     (["compare", ".", "--runs", "good-id,controls", "--format", "json"], 0),
     (["compare", ".", "--runs", "good-id,controls", "--format", "markdown"], 0),
     (["compare", ".", "--runs", "good-id,\u{1B}]0;x\u{07}"], 2),
+    // The argument parser's own messages quote what was typed.
+    (["list", ".", "--format", "\u{1B}]0;PWNED\u{07}"], 2),
+    (["list", ".", "--no-such-\u{1B}[2J"], 2),
+    (["list", ".", "--limit", "\u{9B}31m"], 2),
+    (["no-such-command-\u{1B}]0;PWNED\u{07}", "extra"], 2),
   ]
 
   @Test func everyCommandFinishesSafelyWithItsExitCode() throws {

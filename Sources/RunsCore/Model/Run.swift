@@ -80,6 +80,17 @@ public struct Run: Sendable, Hashable, Identifiable {
     runLevelIndex(of: name).map { metrics[$0].value }
   }
 
+  /// Whether more than one node reported a finite value of the metric `name` (the table marks
+  /// such a value, whose run-level entry is only the first node's).
+  public func hasSeveralNodes(for name: String) -> Bool {
+    var first: String?
+    for entry in metrics where entry.name == name && entry.value.isFinite {
+      if let first, first != entry.nodeID { return true }
+      first = first ?? entry.nodeID
+    }
+    return false
+  }
+
   /// Scans by index so that hot paths (sorting, bars over a million runs) copy no `Metric`.
   private func runLevelIndex(of name: String) -> Int? {
     metrics.withUnsafeBufferPointer { entries -> Int? in

@@ -94,7 +94,7 @@ public struct CompareMatrix: Sendable {
     guard let value = metric(row: row, run: run)?.value,
       let first = metric(row: row, run: 0)?.value, value.isFinite, first.isFinite
     else { return nil }
-    return MetricDelta(value: value, first: first, format: format(row: row))
+    return MetricDelta(value: value, first: first)
   }
 
   /// Run `run`'s value of parameter row `row`; `nil` when it has no such parameter.
