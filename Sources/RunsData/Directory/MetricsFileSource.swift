@@ -40,12 +40,15 @@ public struct MetricsFileSource: Sendable {
     let limit = MetricsFileDecoder.maximumFileSize
     let bytes: [UInt8]
     let modified: Double
-    switch FileSystem.readRegularFile(Array(path.utf8CString), in: AT_FDCWD, limit: limit) {
+    let outcome = BoundedFile.read(path, limit: limit)
+    switch outcome {
     case .contents(let contents, let time): (bytes, modified) = (contents, time)
     case .tooLarge(let size):
       let problem = MetricsFileDecoder.tooLargeProblem(path: path, size: size)
       return LoadResult(problems: [problem], sourceFailure: problem)
-    case .failed(let message):
+    case .notRegular, .failed:
+      let reason = outcome.reason(limit: limit) ?? ""
+      let message = reason.hasPrefix("is ") ? reason + "; skipped" : reason
       let problem = Problem(location: path, severity: .error, message: message)
       return LoadResult(problems: [problem], sourceFailure: problem)
     }

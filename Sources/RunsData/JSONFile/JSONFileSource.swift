@@ -1,13 +1,5 @@
 import RunsCore
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Runs from a saved KFP API response: a `ListRunsResponse`, a JSON array of `ApiRun` (or
 /// `RunDetail`), one run object, or several of these one after another (JSON Lines, or answers
 /// saved back to back); or one metrics file, which is one run.
@@ -28,10 +20,10 @@ public struct JSONFileSource: Sendable {
   public func load() -> LoadResult {
     if MetricsFileSource.isMetricsFile(path) { return MetricsFileSource(path: path).load() }
     let bytes: [UInt8]
-    switch FileSystem.readRegularFile(
-      Array(path.utf8CString), in: AT_FDCWD, limit: Self.maximumFileSize)
-    {
+    switch BoundedFile.read(path, limit: Self.maximumFileSize) {
     case .contents(let contents, _): bytes = contents
+    case .notRegular(let kind):
+      return failure("the file is \(kind), not a regular file; skipped")
     case .tooLarge(let size):
       return failure(
         "the file is \(size) bytes, larger than the \(Self.maximumFileSize >> 20) MiB limit")
