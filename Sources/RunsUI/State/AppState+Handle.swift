@@ -20,6 +20,7 @@ extension AppState {
       break
     }
     if topScreen == .filterInput, editFilter(with: key) { return .none }
+    if topScreen == .queryInput, editQuery(with: key) { return .none }
     guard let action = KeyMap.action(for: key, in: topScreen.keyContext) else { return .none }
     return perform(action, key: key)
   }
@@ -69,6 +70,7 @@ extension AppState {
       case .clearText: setFilter("")
       default: break
       }
+    case .queryInput: performOnQueryPrompt(action)
     case .experimentPicker: performOnExperimentPicker(action)
     case .metricPicker: performOnMetricPicker(action)
     case .plot: performOnPlot(action)
@@ -85,6 +87,8 @@ extension AppState {
     case .filterInput:
       screens.removeLast()
       setFilter("")
+    case .queryInput:
+      closeQueryPrompt()
     default:
       screens.removeLast()
     }
