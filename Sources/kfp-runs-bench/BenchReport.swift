@@ -7,6 +7,7 @@ struct BenchReport {
   var firstFrames: [FirstFrameBenchmark.Result] = []
   var inMemory: InMemoryBenchmark.Result?
   var frame: FrameBenchmark.Result?
+  var details: [DetailsBenchmark.Result] = []
   /// Why a part was not measured, by part.
   var notes: [String] = []
 
@@ -118,6 +119,22 @@ struct BenchReport {
         milliseconds(frame.batchedReceiveSeconds * 1000), "-", "-", "-", "-",
       ])
     }
+    for result in details {
+      rows.append([
+        "details key + frame, \(result.shape.label)", milliseconds(result.keySeconds * 1000),
+        "frame 16.7 ms", ratio(result.keySeconds * 1000 / 16.7), "≤ 1.0×",
+        verdict(result.keySeconds * 1000 <= 16.7),
+      ])
+      rows.append([
+        "  its worst key + frame", milliseconds(result.worstKeySeconds * 1000), "frame 16.7 ms",
+        ratio(result.worstKeySeconds * 1000 / 16.7), "≤ 1.0×",
+        verdict(result.worstKeySeconds * 1000 <= 16.7),
+      ])
+      rows.append([
+        "  opening it (grid laid out once)", milliseconds(result.openSeconds * 1000), "-", "-",
+        "aim ≤ 50 ms", verdict(result.openSeconds * 1000 <= 50),
+      ])
+    }
     var text = layout(rows)
     text += "machine: \(cores) cores"
     if let load { text += "; \(load.rounds) rounds, medians" }
@@ -150,6 +167,8 @@ struct BenchReport {
       ("top3_1m_ms", inMemory.map { $0.topSeconds * 1000 }),
       ("top3_1m_runs_ms", inMemory.map { $0.listTopSeconds * 1000 }),
       ("columns_1m_ms", inMemory.map { $0.columnsSeconds * 1000 }),
+      ("details_key_worst_ms", details.map(\.worstKeySeconds).max().map { $0 * 1000 }),
+      ("details_open_worst_ms", details.map(\.openSeconds).max().map { $0 * 1000 }),
       ("frame_1k_ms", frame.map { $0.smallSeconds * 1000 }),
       ("frame_1m_ms", frame.map { $0.largeSeconds * 1000 }),
       ("frame_1m_vs_1k", frame?.ratio),

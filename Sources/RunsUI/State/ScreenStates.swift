@@ -45,6 +45,20 @@ struct CompareState: Sendable {
 struct DetailsState: Sendable {
   var runID: String
   var scrollTop = 0
+  /// The run as laid out: the details open with it, and a reload that changes it lays it out
+  /// again.
+  var shownRun: Run
+  /// Its layout, being made or made.
+  var pending: PendingDetailsLayout
+
+  init(run: Run) {
+    runID = run.id
+    shownRun = run
+    pending = PendingDetailsLayout(run)
+  }
+
+  /// The layout, once made.
+  var layout: DetailsLayout? { pending.layout }
 }
 
 /// The metric picker's state: every metric of the scope with its prevalence, and the choice.
