@@ -11,6 +11,7 @@ struct KFPRuns: AsyncParsableCommand {
       kfp-runs [browse] [<source>] [<options>]
       kfp-runs list [<source>] [<options>]
       kfp-runs compare [<source>] [--runs <r1,r2,…>] [<options>]
+      kfp-runs plot [<source>] [--x <name>] [--y <name>] [<options>]
       kfp-runs check [<path> ...]
       """,
     discussion: """
@@ -22,7 +23,10 @@ struct KFPRuns: AsyncParsableCommand {
       Exit codes: 0 success, 1 check found errors or the output could not be written, 2 bad \
       usage, 3 the source could not be read.
       """,
-    subcommands: [BrowseCommand.self, ListCommand.self, CompareCommand.self, CheckCommand.self],
+    subcommands: [
+      BrowseCommand.self, ListCommand.self, CompareCommand.self, PlotCommand.self,
+      CheckCommand.self,
+    ],
     defaultSubcommand: BrowseCommand.self
   )
 

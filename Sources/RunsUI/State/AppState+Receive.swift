@@ -131,5 +131,6 @@ extension AppState {
       self.compare = compare
       clampCompare()
     }
+    if plot != nil { rebuildPlot() }
   }
 }
