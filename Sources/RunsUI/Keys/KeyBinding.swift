@@ -8,6 +8,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
   case picker
   case metricPicker
   case filter
+  case query
   case plot
   /// Mouse gestures (listed for help; handled from `Key.mouse`).
   case mouse
@@ -22,6 +23,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
     case .picker: "Pickers (experiment, metrics)"
     case .metricPicker: "Metric picker"
     case .filter: "Filter input"
+    case .query: "Query prompt"
     case .plot: "Plot"
     case .mouse: "Mouse"
     }

@@ -16,6 +16,7 @@ extension AppState {
       break
     }
     if topScreen == .filterInput, editFilter(with: key) { return .none }
+    if topScreen == .queryInput, editQuery(with: key) { return .none }
     guard let action = KeyMap.action(for: key, in: topScreen.keyContext) else { return .none }
     return perform(action, key: key)
   }
@@ -65,6 +66,7 @@ extension AppState {
       case .clearText: setFilter("")
       default: break
       }
+    case .queryInput: performOnQueryPrompt(action)
     case .experimentPicker: performOnExperimentPicker(action)
     case .metricPicker: performOnMetricPicker(action)
     case .plot: performOnPlot(action)
@@ -81,6 +83,8 @@ extension AppState {
     case .filterInput:
       screens.removeLast()
       setFilter("")
+    case .queryInput:
+      closeQueryPrompt()
     default:
       screens.removeLast()
     }

@@ -61,6 +61,11 @@ struct DetailsState: Sendable {
   var layout: DetailsLayout? { pending.layout }
 }
 
+extension AppState {
+  /// Whether the open details have their metric grid laid out (or no details are open).
+  public var detailsAreLaidOut: Bool { details.map { $0.layout != nil } ?? true }
+}
+
 /// The metric picker's state: every metric of the scope with its prevalence, and the choice.
 struct MetricPickerState: Sendable {
   var items: [(name: String, count: Int)]
