@@ -9,6 +9,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
   case metricPicker
   case filter
   case plot
+  case exportPrompt
   /// Mouse gestures (listed for help; handled from `Key.mouse`).
   case mouse
 
@@ -23,6 +24,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
     case .metricPicker: "Metric picker"
     case .filter: "Filter input"
     case .plot: "Plot"
+    case .exportPrompt: "Write the view to a file (>)"
     case .mouse: "Mouse"
     }
   }

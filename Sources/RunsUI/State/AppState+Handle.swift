@@ -15,6 +15,8 @@ extension AppState {
     default:
       break
     }
+    message = nil
+    if topScreen == .exportPrompt { return handleExportPrompt(key) }
     if topScreen == .filterInput, editFilter(with: key) { return .none }
     guard let action = KeyMap.action(for: key, in: topScreen.keyContext) else { return .none }
     return perform(action, key: key)
@@ -43,6 +45,12 @@ extension AppState {
     case .back:
       back()
       return .none
+    case .copyID:
+      return copyRunID()
+    case .export:
+      if topScreen == .table { openExportPrompt(.table) }
+      if topScreen == .compare { openExportPrompt(.compare) }
+      return .none
     default:
       break
     }
@@ -69,6 +77,7 @@ extension AppState {
     case .metricPicker: performOnMetricPicker(action)
     case .plot: performOnPlot(action)
     case .axisPicker: performOnAxisPicker(action)
+    case .exportPrompt: break
     }
     return .none
   }
@@ -90,6 +99,7 @@ extension AppState {
     if !screens.contains(.metricPicker) { metricPicker = nil }
     if !screens.contains(.plot) { plot = nil }
     if !screens.contains(.axisPicker) { plot?.picker = nil }
+    if !screens.contains(.exportPrompt) { exportPrompt = nil }
   }
 
   mutating func resize(width newWidth: Int, height newHeight: Int) {

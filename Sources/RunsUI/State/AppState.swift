@@ -84,6 +84,14 @@ public struct AppState: Sendable {
   var metricPicker: MetricPickerState?
   /// The plot screen's state, while it is open.
   var plot: PlotState?
+  /// The `>` prompt, while it is open.
+  var exportPrompt: ExportPromptState?
+  /// What the last export wrote, for the message once the file is written.
+  var lastExportSummary = ""
+  /// A one-time message for the status bar (a file written, an id copied); the next key clears it.
+  public internal(set) var message: String?
+  /// The time now, for default file names (tests fix it).
+  public var clock: @Sendable () -> Date = { Date() }
   /// The filter text before `/` was pressed.
   var filterBeforeInput = ""
 

@@ -10,6 +10,7 @@ public enum ScreenID: Sendable, Hashable {
   case metricPicker
   case plot
   case axisPicker
+  case exportPrompt
 
   /// The key map context of the screen.
   var keyContext: KeyContext {
@@ -23,6 +24,7 @@ public enum ScreenID: Sendable, Hashable {
     case .metricPicker: .metricPicker
     case .plot: .plot
     case .axisPicker: .picker
+    case .exportPrompt: .exportPrompt
     }
   }
 }
