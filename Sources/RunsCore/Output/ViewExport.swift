@@ -78,6 +78,7 @@ public enum TableExport {
     case .pipeline: "pipeline"
     case .created: "created_at"
     case .metric(let name): TextSanitizer.clean(name)
+    case .parameter(let name): "param:" + TextSanitizer.clean(name)
     }
   }
 
@@ -108,6 +109,7 @@ public enum TableExport {
     case .pipeline: TextSanitizer.clean(run.pipeline ?? "")
     case .created: run.createdAt.map { TimeText.local($0, timeZone: timeZone) } ?? ""
     case .metric(let name): metrics[name]?.displayText ?? ""
+    case .parameter(let name): TextSanitizer.clean(ParameterColumns.value(of: name, in: run) ?? "")
     }
   }
 
@@ -128,6 +130,7 @@ public enum TableExport {
     case .experiment: return string(run.experiment?.name)
     case .pipeline: return string(run.pipeline)
     case .created: return string(run.createdAt.map(TimeText.rfc3339UTC))
+    case .parameter(let name): return string(ParameterColumns.value(of: name, in: run))
     case .metric(let name):
       return (
         metrics[name].map(RunsJSON.machineText) ?? "",
