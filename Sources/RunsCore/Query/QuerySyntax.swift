@@ -10,8 +10,14 @@ public enum QuerySyntax {
     return expression
   }
 
+  /// Whether `name` can be written without backticks: letters, digits, `-`, `_`, `.`, and
+  /// not a keyword.
+  public static func isBareName(_ name: String) -> Bool {
+    QueryLexer.isBareName(name)
+  }
+
   /// The name prefixes, lower case, and the kind each says (ours, then MLflow's).
-  static let prefixes: [(prefix: String, kind: QueryNameKind)] = [
+  public static let prefixes: [(prefix: String, kind: QueryNameKind)] = [
     ("metric:", .metric), ("param:", .parameter), ("attr:", .attribute),
     ("metrics.", .metric), ("params.", .parameter), ("attributes.", .attribute),
   ]

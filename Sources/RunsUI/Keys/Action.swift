@@ -17,6 +17,12 @@ public enum Action: Sendable, Hashable {
   case compare
   case details
   case filter
+  /// Open the query prompt.
+  case query
+  /// Clear the query.
+  case clearQuery
+  /// Query prompt: complete the name being typed.
+  case complete
   case pickExperiment
   case pickMetrics
   case toggleBars

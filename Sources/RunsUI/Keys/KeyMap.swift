@@ -34,6 +34,9 @@ public enum KeyMap {
     KeyBinding(.table, [.enter], "Enter", "details of the run", .details),
     KeyBinding(.table, [.character("/")], "/", "filter runs by name", .filter),
     KeyBinding(
+      .table, [.character("f")], "f", "query: metrics, parameters, attributes", .query),
+    KeyBinding(.table, [.character("F")], "F", "clear the query", .clearQuery),
+    KeyBinding(
       .table, [.character("e")], "e", "pick the experiment (or all runs)", .pickExperiment),
     KeyBinding(.table, [.character("m")], "m", "pick the metric columns", .pickMetrics),
     KeyBinding(.table, [.character("b")], "b", "bars on / off", .toggleBars),
@@ -79,6 +82,15 @@ public enum KeyMap {
     KeyBinding(.filter, [.enter], "Enter", "keep the filter", .apply),
     KeyBinding(.filter, [.escape], "Esc", "clear the filter", .back),
 
+    KeyBinding(.query, [], "text", "e.g. accuracy > 90% and status = Failed", nil),
+    KeyBinding(.query, [.tab], "Tab", "complete a name or status (again: next)", .complete),
+    KeyBinding(.query, [.up], "↑", "the previous query of this session", .up),
+    KeyBinding(.query, [.down], "↓", "the next query of this session", .down),
+    KeyBinding(.query, [.backspace, .delete], "Backspace", "delete a character", .deleteCharacter),
+    KeyBinding(.query, [.control("u")], "Ctrl-U", "delete all the text", .clearText),
+    KeyBinding(.query, [.enter], "Enter", "keep the query (when it has no error)", .apply),
+    KeyBinding(.query, [.escape], "Esc", "leave the query as it was", .back),
+
     KeyBinding(.exportPrompt, [], "text", "the file name: .csv, .md or .json", nil),
     KeyBinding(
       .exportPrompt, [.backspace, .delete], "Backspace", "delete a character", .deleteCharacter),
@@ -107,7 +119,7 @@ public enum KeyMap {
   public static func action(for key: Key, in context: KeyContext) -> Action? {
     if let action = lookup[context]?[key] { return action }
     if context == .metricPicker, let action = lookup[.picker]?[key] { return action }
-    if context == .filter || context == .exportPrompt { return nil }
+    if context == .filter || context == .query || context == .exportPrompt { return nil }
     return lookup[.global]?[key]
   }
 }

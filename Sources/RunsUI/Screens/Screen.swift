@@ -29,6 +29,7 @@ public enum Screen {
     case .experimentPicker: PickerScreens.drawExperiments(&grid, state, theme: theme)
     case .metricPicker: PickerScreens.drawMetrics(&grid, state, theme: theme)
     case .filterInput: TableScreen.drawFilterLine(&grid, state, theme: theme)
+    case .queryInput: QueryPromptScreen.draw(&grid, state, theme: theme)
     case .axisPicker: PlotScreen.drawAxisPicker(&grid, state, theme: theme)
     case .exportPrompt: ExportPromptLine.draw(&grid, state, theme: theme)
     default: break
@@ -84,7 +85,7 @@ extension ScreenID {
   /// Panels are drawn over the screen they were opened from.
   var isPanel: Bool {
     switch self {
-    case .help, .problems, .experimentPicker, .metricPicker, .filterInput, .axisPicker,
+    case .help, .problems, .experimentPicker, .metricPicker, .filterInput, .queryInput, .axisPicker,
       .exportPrompt:
       true
     case .table, .compare, .details, .plot: false

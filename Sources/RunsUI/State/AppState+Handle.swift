@@ -18,6 +18,7 @@ extension AppState {
     message = nil
     if topScreen == .exportPrompt { return handleExportPrompt(key) }
     if topScreen == .filterInput, editFilter(with: key) { return .none }
+    if topScreen == .queryInput, editQuery(with: key) { return .none }
     guard let action = KeyMap.action(for: key, in: topScreen.keyContext) else { return .none }
     return perform(action, key: key)
   }
@@ -73,6 +74,7 @@ extension AppState {
       case .clearText: setFilter("")
       default: break
       }
+    case .queryInput: performOnQueryPrompt(action)
     case .experimentPicker: performOnExperimentPicker(action)
     case .metricPicker: performOnMetricPicker(action)
     case .plot: performOnPlot(action)
@@ -90,6 +92,8 @@ extension AppState {
     case .filterInput:
       screens.removeLast()
       setFilter("")
+    case .queryInput:
+      closeQueryPrompt()
     default:
       screens.removeLast()
     }

@@ -6,6 +6,7 @@ public enum ScreenID: Sendable, Hashable {
   case help
   case problems
   case filterInput
+  case queryInput
   case experimentPicker
   case metricPicker
   case plot
@@ -20,6 +21,7 @@ public enum ScreenID: Sendable, Hashable {
     case .details: .details
     case .help, .problems: .global
     case .filterInput: .filter
+    case .queryInput: .query
     case .experimentPicker: .picker
     case .metricPicker: .metricPicker
     case .plot: .plot
