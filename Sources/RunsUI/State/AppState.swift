@@ -60,6 +60,8 @@ public struct AppState: Sendable {
   public internal(set) var columnCursor: Column = .name
   /// Metric columns chosen with `m` or `--metrics`; `nil` means the top 3 by prevalence.
   public internal(set) var chosenMetrics: [String]?
+  /// Parameter columns chosen with `m`, after the metric columns.
+  public internal(set) var chosenParameters: [String] = []
   /// Whether metric cells show bars.
   public internal(set) var barsOn = true
   /// The screen stack; the last one is on top. The runs table is always at the bottom.
