@@ -15,6 +15,8 @@ extension AppState {
     default:
       break
     }
+    message = nil
+    if topScreen == .exportPrompt { return handleExportPrompt(key) }
     if topScreen == .filterInput, editFilter(with: key) { return .none }
     if topScreen == .queryInput, editQuery(with: key) { return .none }
     guard let action = KeyMap.action(for: key, in: topScreen.keyContext) else { return .none }
@@ -44,6 +46,12 @@ extension AppState {
     case .back:
       back()
       return .none
+    case .copyID:
+      return copyRunID()
+    case .export:
+      if topScreen == .table { openExportPrompt(.table) }
+      if topScreen == .compare { openExportPrompt(.compare) }
+      return .none
     default:
       break
     }
@@ -71,6 +79,7 @@ extension AppState {
     case .metricPicker: performOnMetricPicker(action)
     case .plot: performOnPlot(action)
     case .axisPicker: performOnAxisPicker(action)
+    case .exportPrompt: break
     }
     return .none
   }
@@ -94,6 +103,7 @@ extension AppState {
     if !screens.contains(.metricPicker) { metricPicker = nil }
     if !screens.contains(.plot) { plot = nil }
     if !screens.contains(.axisPicker) { plot?.picker = nil }
+    if !screens.contains(.exportPrompt) { exportPrompt = nil }
   }
 
   mutating func resize(width newWidth: Int, height newHeight: Int) {
