@@ -50,12 +50,3 @@ enum ExportWriter {
     return URL(fileURLWithPath: path).standardizedFileURL.path
   }
 }
-
-/// write(2), named apart from the methods called `write`.
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-  #if canImport(Glibc)
-    Glibc.write(descriptor, buffer, count)
-  #else
-    Darwin.write(descriptor, buffer, count)
-  #endif
-}

@@ -31,12 +31,3 @@ extension Terminal {
     }
   }
 }
-
-/// write(2), named apart from the methods called `write`.
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-  #if canImport(Glibc)
-    Glibc.write(descriptor, buffer, count)
-  #else
-    Darwin.write(descriptor, buffer, count)
-  #endif
-}
