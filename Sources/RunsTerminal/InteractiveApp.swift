@@ -32,7 +32,7 @@ public enum InteractiveApp {
   {
     let terminal = try Terminal.start()
     defer { terminal.stop() }
-    var loop = AppLoop(state: state, backend: terminal, load: load)
+    var loop = AppLoop(state: state, backend: terminal, load: load, export: ExportWriter.write)
     return loop.run()
   }
 }

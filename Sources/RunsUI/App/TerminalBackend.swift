@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the application loop needs from a terminal: its size and abilities, a way to show a
-/// grid, the next input event, and suspending. The ncurses terminal is one; tests drive the
+/// grid, the next input event, suspending, and its clipboard. The ncurses terminal is one; tests drive the
 /// loop through another.
 public protocol TerminalBackend: AnyObject {
   /// The screen size in cells.
@@ -23,4 +23,6 @@ public protocol TerminalBackend: AnyObject {
   /// Gives the terminal back and stops the process as Ctrl-Z in a shell does; returns once it
   /// continues, with the screen taken again (the size may have changed meanwhile).
   func suspend()
+  /// Puts `text` on the terminal's clipboard, where the terminal allows it.
+  func copyToClipboard(_ text: String)
 }
