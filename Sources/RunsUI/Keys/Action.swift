@@ -34,6 +34,10 @@ public enum Action: Sendable, Hashable {
   case pickYAxis
   /// Plot: log scale on or off for the axis picked last.
   case toggleLog
+  /// Write the current view (table or compare) to a file.
+  case export
+  /// Copy the run id to the terminal's clipboard.
+  case copyID
   case reload
   case problems
   case help

@@ -10,6 +10,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
   case filter
   case query
   case plot
+  case exportPrompt
   /// Mouse gestures (listed for help; handled from `Key.mouse`).
   case mouse
 
@@ -25,6 +26,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
     case .filter: "Filter input"
     case .query: "Query prompt"
     case .plot: "Plot"
+    case .exportPrompt: "Write the view to a file (>)"
     case .mouse: "Mouse"
     }
   }

@@ -41,6 +41,9 @@ public enum KeyMap {
     KeyBinding(.table, [.character("m")], "m", "pick the metric columns", .pickMetrics),
     KeyBinding(.table, [.character("b")], "b", "bars on / off", .toggleBars),
     KeyBinding(.table, [.character("p")], "p", "plot the runs shown", .plot),
+    KeyBinding(
+      .table, [.character(">")], ">", "write the table (every row shown) to a file", .export),
+    KeyBinding(.table, [.character("y")], "y", "copy the run's id", .copyID),
     KeyBinding(.table, [.escape], "Esc", "clear the filter", .back),
     KeyBinding(.table, [.character("q")], "q", "quit", .quit),
 
@@ -51,6 +54,10 @@ public enum KeyMap {
     KeyBinding(
       .compare, [.character("x")], "x", "hide rows whose values are all equal", .toggleUniform),
     KeyBinding(.compare, [.enter], "Enter", "details of the run under the column cursor", .details),
+    KeyBinding(.compare, [.character(">")], ">", "write the compare view to a file", .export),
+    KeyBinding(
+      .compare, [.character("y")], "y", "copy the id of the run under the column cursor", .copyID),
+    KeyBinding(.details, [.character("y")], "y", "copy the run's id", .copyID),
 
     KeyBinding(.plot, [.up, .character("k")], "↑ k", "nearest run above", .up),
     KeyBinding(.plot, [.down, .character("j")], "↓ j", "nearest run below", .down),
@@ -84,6 +91,13 @@ public enum KeyMap {
     KeyBinding(.query, [.enter], "Enter", "keep the query (when it has no error)", .apply),
     KeyBinding(.query, [.escape], "Esc", "leave the query as it was", .back),
 
+    KeyBinding(.exportPrompt, [], "text", "the file name: .csv, .md or .json", nil),
+    KeyBinding(
+      .exportPrompt, [.backspace, .delete], "Backspace", "delete a character", .deleteCharacter),
+    KeyBinding(.exportPrompt, [.control("u")], "Ctrl-U", "delete all the text", .clearText),
+    KeyBinding(.exportPrompt, [.enter], "Enter", "write (asks before replacing a file)", .apply),
+    KeyBinding(.exportPrompt, [.escape], "Esc", "cancel", .back),
+
     KeyBinding(.mouse, [], "click header", "sort by that column (again: reverse)", nil),
     KeyBinding(.mouse, [], "click row", "move the cursor there", nil),
     KeyBinding(.mouse, [], "wheel", "scroll", nil),
@@ -105,7 +119,7 @@ public enum KeyMap {
   public static func action(for key: Key, in context: KeyContext) -> Action? {
     if let action = lookup[context]?[key] { return action }
     if context == .metricPicker, let action = lookup[.picker]?[key] { return action }
-    if context == .filter || context == .query { return nil }
+    if context == .filter || context == .query || context == .exportPrompt { return nil }
     return lookup[.global]?[key]
   }
 }

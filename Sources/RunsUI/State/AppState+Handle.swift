@@ -15,6 +15,8 @@ extension AppState {
     default:
       break
     }
+    message = nil
+    if topScreen == .exportPrompt { return handleExportPrompt(key) }
     if topScreen == .filterInput, editFilter(with: key) { return .none }
     if topScreen == .queryInput, editQuery(with: key) { return .none }
     guard let action = KeyMap.action(for: key, in: topScreen.keyContext) else { return .none }
@@ -44,6 +46,12 @@ extension AppState {
     case .back:
       back()
       return .none
+    case .copyID:
+      return copyRunID()
+    case .export:
+      if topScreen == .table { openExportPrompt(.table) }
+      if topScreen == .compare { openExportPrompt(.compare) }
+      return .none
     default:
       break
     }
@@ -71,6 +79,7 @@ extension AppState {
     case .metricPicker: performOnMetricPicker(action)
     case .plot: performOnPlot(action)
     case .axisPicker: performOnAxisPicker(action)
+    case .exportPrompt: break
     }
     return .none
   }
@@ -94,6 +103,7 @@ extension AppState {
     if !screens.contains(.metricPicker) { metricPicker = nil }
     if !screens.contains(.plot) { plot = nil }
     if !screens.contains(.axisPicker) { plot?.picker = nil }
+    if !screens.contains(.exportPrompt) { exportPrompt = nil }
   }
 
   mutating func resize(width newWidth: Int, height newHeight: Int) {
@@ -135,15 +145,17 @@ extension AppState {
 
   private mutating func scrollDetails(_ action: Action) {
     guard var details else { return }
-    let lines = run(id: details.runID).map { DetailsScreen.lines(for: $0, state: self).count } ?? 0
+    let lines =
+      run(id: details.runID).map { DetailsScreen.lineCount(of: $0, details: details, state: self) }
+      ?? 0
     scrollList(&details.scrollTop, action, lines: lines)
     self.details = details
   }
 
   /// Opens the details of the run with `id`.
   mutating func openDetails(_ id: String) {
-    guard indexByID[id] != nil else { return }
-    details = DetailsState(runID: id)
+    guard let run = run(id: id) else { return }
+    details = DetailsState(run: run)
     screens.append(.details)
   }
 }

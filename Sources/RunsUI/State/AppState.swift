@@ -60,6 +60,8 @@ public struct AppState: Sendable {
   public internal(set) var columnCursor: Column = .name
   /// Metric columns chosen with `m` or `--metrics`; `nil` means the top 3 by prevalence.
   public internal(set) var chosenMetrics: [String]?
+  /// Parameter columns chosen with `m`, after the metric columns.
+  public internal(set) var chosenParameters: [String] = []
   /// Whether metric cells show bars.
   public internal(set) var barsOn = true
   /// The screen stack; the last one is on top. The runs table is always at the bottom.
@@ -84,6 +86,14 @@ public struct AppState: Sendable {
   var metricPicker: MetricPickerState?
   /// The plot screen's state, while it is open.
   var plot: PlotState?
+  /// The `>` prompt, while it is open.
+  var exportPrompt: ExportPromptState?
+  /// What the last export wrote, for the message once the file is written.
+  var lastExportSummary = ""
+  /// A one-time message for the status bar (a file written, an id copied); the next key clears it.
+  public internal(set) var message: String?
+  /// The time now, for default file names (tests fix it).
+  public var clock: @Sendable () -> Date = { Date() }
   /// The filter text before `/` was pressed.
   var filterBeforeInput = ""
   /// The query in force (`f`, `--where`); `nil` for none.

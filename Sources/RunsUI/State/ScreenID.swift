@@ -11,6 +11,7 @@ public enum ScreenID: Sendable, Hashable {
   case metricPicker
   case plot
   case axisPicker
+  case exportPrompt
 
   /// The key map context of the screen.
   var keyContext: KeyContext {
@@ -25,6 +26,7 @@ public enum ScreenID: Sendable, Hashable {
     case .metricPicker: .metricPicker
     case .plot: .plot
     case .axisPicker: .picker
+    case .exportPrompt: .exportPrompt
     }
   }
 }

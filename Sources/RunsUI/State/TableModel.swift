@@ -33,6 +33,8 @@ struct TableModel: Sendable {
   var severalExperiments = false
   var metricColumns: [String] = []
   var metricInfo: [MetricColumnInfo] = []
+  /// The parameter columns (`AppState.chosenParameters`) with their widths over the scope.
+  var parameterInfo: [ParameterColumnInfo] = []
   var widths = ContentWidths()
   /// The scope in sort order (indices into `runs`); runs whose sort was put off sit at the end.
   var sorted: [Int] = []
@@ -158,7 +160,10 @@ extension AppState {
     if stage <= .scope { resetScope() }
     let newRuns = model.folded..<runs.count
     let newInScope = foldScope(newRuns)
-    if stage <= .metrics { rebuildMetrics(adding: stage == .appended ? newInScope : nil) }
+    if stage <= .metrics {
+      rebuildMetrics(adding: stage == .appended ? newInScope : nil)
+      rebuildParameterColumns(adding: stage == .appended ? newInScope : nil)
+    }
     var order = false
     if stage <= .sort {
       if deferSort && stage == .appended {
