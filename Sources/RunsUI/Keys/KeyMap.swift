@@ -59,6 +59,10 @@ public enum KeyMap {
     KeyBinding(.filter, [.enter], "Enter", "keep the filter", .apply),
     KeyBinding(.filter, [.escape], "Esc", "clear the filter", .back),
 
+    KeyBinding(
+      .problems, [.enter], "Enter", "go to the problem's run (a file's problem: its full path)",
+      .details),
+
     KeyBinding(.mouse, [], "click header", "sort by that column (again: reverse)", nil),
     KeyBinding(.mouse, [], "click row", "move the cursor there", nil),
     KeyBinding(.mouse, [], "wheel", "scroll", nil),

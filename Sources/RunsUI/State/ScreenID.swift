@@ -15,7 +15,8 @@ public enum ScreenID: Sendable, Hashable {
     case .table: .table
     case .compare: .compare
     case .details: .details
-    case .help, .problems: .global
+    case .help: .global
+    case .problems: .problems
     case .filterInput: .filter
     case .experimentPicker: .picker
     case .metricPicker: .metricPicker
