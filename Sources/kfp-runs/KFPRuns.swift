@@ -14,6 +14,7 @@ struct KFPRuns: AsyncParsableCommand {
       kfp-runs [browse] [<source>] [<options>]
       kfp-runs list [<source>] [<options>]
       kfp-runs compare [<source>] [--runs <r1,r2,…>] [<options>]
+      kfp-runs plot [<source>] [--x <name>] [--y <name>] [<options>]
       kfp-runs check [<path> ...]
       """,
     discussion: """
@@ -32,7 +33,10 @@ struct KFPRuns: AsyncParsableCommand {
         kfp-runs compare --demo --sort accuracy-score --limit 3
       """,
     version: KFPRuns.version,
-    subcommands: [BrowseCommand.self, ListCommand.self, CompareCommand.self, CheckCommand.self],
+    subcommands: [
+      BrowseCommand.self, ListCommand.self, CompareCommand.self, PlotCommand.self,
+      CheckCommand.self,
+    ],
     defaultSubcommand: BrowseCommand.self
   )
 

@@ -122,6 +122,20 @@ public enum KFPWire {
     }
     fields.createdAt = reader.timestamp(object, "created_at")
     fields.finishedAt = reader.timestamp(object, "finished_at")
+    if let created = fields.createdAt, let finished = fields.finishedAt {
+      let seconds = finished.timeIntervalSince(created)
+      let times = (TimeText.rfc3339UTC(finished), TimeText.rfc3339UTC(created))
+      if seconds < 0 {
+        reader.report(
+          .warning,
+          "finished_at \(times.0) is before created_at \(times.1); the duration is left blank")
+      } else if seconds > Run.longestDuration {
+        reader.report(
+          .warning,
+          "finished_at \(times.0) is more than a year after created_at \(times.1); the "
+            + "duration is left blank")
+      }
+    }
     if let error = reader.string(object, "error"), !error.isEmpty {
       fields.error = error
       reader.report(.warning, "the run reports an error: \(JSONText.quoted(error, limit: 300))")

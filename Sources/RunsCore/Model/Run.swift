@@ -134,9 +134,14 @@ public struct Run: Sendable, Hashable, Identifiable {
     return names
   }
 
-  /// Seconds from creation to finish, `nil` while the run has not finished.
+  /// Seconds from creation to finish, `nil` while the run has not finished, and when the times
+  /// cannot both be right: finished before created, or more than ``longestDuration`` later.
   public var duration: TimeInterval? {
     guard let createdAt, let finishedAt else { return nil }
-    return finishedAt.timeIntervalSince(createdAt)
+    let seconds = finishedAt.timeIntervalSince(createdAt)
+    return seconds >= 0 && seconds <= Self.longestDuration ? seconds : nil
   }
+
+  /// The longest duration believed (a year): beyond it a time is wrong, not the run that long.
+  public static let longestDuration: TimeInterval = 366 * 86_400
 }

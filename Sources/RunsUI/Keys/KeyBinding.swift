@@ -9,6 +9,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
   case metricPicker
   case filter
   case problems
+  case plot
   /// Mouse gestures (listed for help; handled from `Key.mouse`).
   case mouse
 
@@ -23,6 +24,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
     case .metricPicker: "Metric picker"
     case .filter: "Filter input"
     case .problems: "Problems list"
+    case .plot: "Plot"
     case .mouse: "Mouse"
     }
   }

@@ -86,6 +86,8 @@ public struct AppState: Sendable {
   var problemsShowPath = false
   var experimentPicker: ExperimentPickerState?
   var metricPicker: MetricPickerState?
+  /// The plot screen's state, while it is open.
+  var plot: PlotState?
   /// The filter text before `/` was pressed.
   var filterBeforeInput = ""
 
