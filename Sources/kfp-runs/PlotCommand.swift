@@ -25,7 +25,7 @@ struct PlotCommand: AsyncParsableCommand {
       Examples:
         kfp-runs plot --demo --y accuracy-score
         kfp-runs plot --demo --x learning_rate --y loss --log-x
-        kfp-runs plot runs/ --x created --y accuracy --filter lr- --width 100 --height 30
+        kfp-runs plot runs/ --x created --y accuracy-score --filter resnet
       """
   )
 
