@@ -20,11 +20,13 @@ struct BrowseCommand: AsyncParsableCommand {
   )
 
   @OptionGroup var options: SourceOptions
+  @OptionGroup var query: WhereOption
 
   func run() async throws {
+    try query.checkSyntax()
     guard isatty(STDOUT_FILENO) == 1, options.format == .table else {
       let loaded = try await RunLoader.load(options)
-      try ListPrinter.print(consume loaded, options: options)
+      try ListPrinter.print(consume loaded, options: options, query: query)
       return
     }
     let status = try await Interactive.run(options)

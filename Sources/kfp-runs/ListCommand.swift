@@ -15,6 +15,7 @@ struct ListCommand: AsyncParsableCommand {
 
       Examples:
         kfp-runs list runs/ --sort accuracy-score
+        kfp-runs list runs/ --where 'accuracy-score > 90% and loss < 0.5'
         kfp-runs list runs/ --metrics accuracy-score,loss --format csv
         kfp-runs list http://localhost:8888 --experiment image-classifier
         kfp-runs list runs/ --filter resnet --format json
@@ -22,37 +23,45 @@ struct ListCommand: AsyncParsableCommand {
   )
 
   @OptionGroup var options: SourceOptions
+  @OptionGroup var query: WhereOption
 
   func run() async throws {
+    try query.checkSyntax()
     let loaded = try await RunLoader.load(options)
-    try ListPrinter.print(consume loaded, options: options)
+    try ListPrinter.print(consume loaded, options: options, query: query)
   }
 }
 
 /// Prints `list` output; shared with `browse` when stdout is not a terminal.
 enum ListPrinter {
   /// Prints the runs in the requested format on stdout, the problem count on stderr.
-  static func print(_ loaded: consuming LoadedRuns, options: SourceOptions) throws {
+  static func print(_ loaded: consuming LoadedRuns, options: SourceOptions, query: WhereOption)
+    throws
+  {
     // The listing gets the only reference to the runs, so it sorts them in place.
     let scope = loaded.result.runs
     loaded.result.runs = []
     let order = try SortResolver.order(options.sort, scope: scope)
+    let compiled = try query.query(for: scope)
     try checkMetricNames(options, scope: scope)
     let scopeIsEmpty = scope.isEmpty
     let listing = RunListing(
-      scope: consume scope, metrics: options.metricChoice, filter: options.filter, order: order,
-      limit: options.limit)
+      scope: consume scope, metrics: options.metricChoice, parameters: options.parameterChoice,
+      filter: options.filter, query: compiled, order: order, limit: options.limit)
     switch options.format {
     case .table, .markdown:
       // On a terminal the table is fitted to its width; piped, lines are whole.
       let table = RunsTable.make(
         runs: listing.runs, metricNames: listing.metricNames,
-        showsExperiment: listing.showsExperiment,
+        parameterNames: listing.parameterNames, showsExperiment: listing.showsExperiment,
         width: options.format == .table ? TerminalWidth.ofStandardOutput() : nil)
       StandardOutput.write(options.format == .table ? table.plainText() : table.markdown())
     case .csv:
       // Written chunk by chunk as the cores build it: the whole text is never held.
-      RunsCSV.write(runs: listing.runs, metricNames: listing.metricNames) {
+      RunsCSV.write(
+        runs: listing.runs, metricNames: listing.metricNames,
+        parameterNames: listing.parameterNames
+      ) {
         StandardOutput.write($0)
       }
     case .json: StandardOutput.write(RunsJSON.text(runs: listing.runs))
@@ -77,6 +86,13 @@ enum ListPrinter {
     }
     for name in names where !known.contains(name) {
       Diagnostic.warning("no run has a metric named '\(TextSanitizer.clean(name))'")
+    }
+    guard case .named(let parameters) = options.parameterChoice, !parameters.isEmpty else {
+      return
+    }
+    let knownParameters = Set(ParameterColumns.all(in: scope))
+    for name in parameters where !knownParameters.contains(name) {
+      Diagnostic.warning("no run has a parameter named '\(TextSanitizer.clean(name))'")
     }
   }
 }

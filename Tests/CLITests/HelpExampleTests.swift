@@ -39,6 +39,29 @@ import Testing
       }
   }
 
+  /// `line` split as a shell splits it: at spaces, except inside single quotes.
+  static func words(_ line: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var quoted = false
+    var started = false
+    for character in line {
+      if character == "'" {
+        quoted.toggle()
+        started = true
+      } else if character == " ", !quoted {
+        if started { words.append(current) }
+        current = ""
+        started = false
+      } else {
+        current.append(character)
+        started = true
+      }
+    }
+    if started { words.append(current) }
+    return words
+  }
+
   /// `arguments` with a path or URL argument replaced by `--demo` (once); `--demo` as is.
   static func onDemo(_ arguments: [String]) -> [String] {
     var result: [String] = []
@@ -66,7 +89,7 @@ import Testing
       #expect(!examples.isEmpty, "kfp-runs \(command) --help has no example")
       for example in examples {
         #expect(!example.contains("⏎"), "the help wraps the example \(example)")
-        let words = example.split(separator: " ").map(String.init).dropFirst()
+        let words = Self.words(example).dropFirst()
         let arguments = Self.onDemo(Array(words))
         let result = try BinaryRunner.run(arguments, in: fixture.root)
         // `check` exits 1 when it finds errors, which the demo's metrics file has on purpose.
@@ -87,5 +110,6 @@ import Testing
     #expect(Self.examples(in: help) == ["kfp-runs list runs/ --sort a", "kfp-runs b"])
     #expect(Self.onDemo(["list", "runs/", "--sort", "a"]) == ["list", "--demo", "--sort", "a"])
     #expect(Self.onDemo(["--demo"]) == ["--demo"])
+    #expect(Self.words("list --where 'a > 1' x") == ["list", "--where", "a > 1", "x"])
   }
 }

@@ -11,12 +11,13 @@ public enum RunsTable {
 
   /// The table: Run name (with a short id where names repeat), Status, Duration, Experiment
   /// (when `showsExperiment`), Pipeline (when a run has one, as in the application), Start
-  /// time (local time in `timeZone`), then one right-aligned column per metric name. Given a
+  /// time (local time in `timeZone`), then one right-aligned column per metric name, then one
+  /// per parameter name (right-aligned when every value reads as a number). Given a
   /// `width` (a terminal's), it is fitted as the application fits its table: Pipeline, then
   /// Experiment, then Duration are left out, then names are shortened in the middle.
   public static func make(
-    runs: [Run], metricNames: [String], showsExperiment: Bool, timeZone: TimeZone = .current,
-    width: Int? = nil
+    runs: [Run], metricNames: [String], parameterNames: [String] = [], showsExperiment: Bool,
+    timeZone: TimeZone = .current, width: Int? = nil
   ) -> TextTable {
     let showsPipeline = runs.contains { !($0.pipeline ?? "").isEmpty }
     var shown: Set<Column> = [.name, .status, .duration, .created]
@@ -24,13 +25,15 @@ public enum RunsTable {
     if showsPipeline { shown.insert(.pipeline) }
     let names = runs.map { clean($0.name) }
     let suffixes = ShortID.suffixes(names: runs.map(\.name), ids: runs.map(\.id)).map(clean)
+    // Metric then parameter cells: columns that are never left out.
     let metricCells = runs.map { run in
       run.runLevelMetrics(named: metricNames).map { $0?.displayText ?? "" }
+        + parameterNames.map { text(ParameterColumns.value(of: $0, in: run) ?? "") }
     }
     var nameWidth = maximumTextWidth
     if let width {
       let widths = ColumnWidths(
-        runs: runs, names: names, suffixes: suffixes, metricNames: metricNames,
+        runs: runs, names: names, suffixes: suffixes, metricNames: metricNames + parameterNames,
         metricCells: metricCells, timeZone: timeZone)
       for column in [Column.pipeline, .experiment, .duration]
       where widths.total(shown) > width {
@@ -50,6 +53,10 @@ public enum RunsTable {
     if shown.contains(.pipeline) { columns.append(.init(title: Column.pipeline.title)) }
     columns.append(.init(title: Column.created.title))
     for name in metricNames { columns.append(.init(title: clean(name), alignRight: true)) }
+    for name in parameterNames {
+      columns.append(
+        .init(title: clean(name), alignRight: ParameterColumns.isNumeric(name, in: runs)))
+    }
 
     let rows = runs.indices.map { index in
       let run = runs[index]
