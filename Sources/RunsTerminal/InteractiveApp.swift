@@ -44,7 +44,16 @@ public enum InteractiveApp {
           terminal.suspend()
           return state.handle(.resize(width: terminal.width, height: terminal.height)).loopEffect
         }
-        return state.handle(key).loopEffect
+        switch state.handle(key) {
+        case .copy(let text):
+          terminal.copyToClipboard(text)
+          return .none
+        case .export(let job):
+          state.exportFinished(ExportWriter.write(job))
+          return .none
+        case let effect:
+          return effect.loopEffect
+        }
       },
       receive: { batch, loaded, total, finished in
         state.receive(batch, loaded: loaded, total: total, finished: finished)
@@ -63,6 +72,8 @@ extension AppEffect {
     case .none: .none
     case .quit: .quit
     case .reload: .reload
+    // Carried out where the state is at hand (see `runBlocking`).
+    case .copy, .export: .none
     }
   }
 }

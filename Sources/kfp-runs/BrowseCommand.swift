@@ -29,7 +29,7 @@ struct BrowseCommand: AsyncParsableCommand {
       try ListPrinter.print(consume loaded, options: options, query: query)
       return
     }
-    let status = try await Interactive.run(options)
+    let status = try await Interactive.run(options, query: query.expression)
     if status != 0 { throw ExitCode(status) }
   }
 }

@@ -8,7 +8,7 @@ import RunsUI
 enum Interactive {
   /// Runs the application on the source the options name; returns its exit status. The first
   /// frame shows at once; the runs load behind it (and again on `r`).
-  static func run(_ options: SourceOptions) async throws -> Int32 {
+  static func run(_ options: SourceOptions, query: String? = nil) async throws -> Int32 {
     let source = try RunSource(options)
     // Say "insecure" only where certificates really go unchecked; elsewhere (Linux) the problems
     // list carries the warning that --insecure could not take effect.
@@ -16,6 +16,7 @@ enum Interactive {
     let state = AppState(
       sourceDescription: SourceText.describe(source.spec), sourceKind: kind(of: source.spec),
       sort: try SortResolver.order(options.sort, scope: []), filter: options.filter ?? "",
+      query: query,
       metrics: options.metrics == nil ? nil : options.metricNames,
       experiment: options.experiment, insecure: insecure)
     do {

@@ -4,10 +4,11 @@ import Foundation
 public enum CompareOutput {
   /// The table for plain text and Markdown: under each run's name (with its short id where
   /// names repeat) the overview (status, duration, start time, experiment when a run has one),
-  /// every metric (in `CompareMatrix` order) formatted as the KFP UI does, then each parameter
-  /// as `param:NAME`. Blank where a run lacks the value.
+  /// the metrics (`rows` of `CompareMatrix`, all when `nil`) formatted as the KFP UI does, then
+  /// each parameter as `param:NAME`. Blank where a run lacks the value.
   public static func table(
-    _ matrix: CompareMatrix, runs: [Run], timeZone: TimeZone = .current
+    _ matrix: CompareMatrix, runs: [Run], rows metricRows: [Int]? = nil,
+    timeZone: TimeZone = .current
   ) -> TextTable {
     let columns =
       [TextTable.Column(title: "Run")]
@@ -21,7 +22,7 @@ public enum CompareOutput {
     if runs.contains(where: { $0.experiment != nil }) {
       rows.append(["Experiment"] + runs.map { TextSanitizer.clean($0.experiment?.name ?? "") })
     }
-    rows += matrix.metricNames.indices.map { row in
+    rows += (metricRows ?? Array(matrix.metricNames.indices)).map { row in
       [TextSanitizer.clean(matrix.metricNames[row])]
         + runs.indices.map { run in
           matrix.metric(row: row, run: run)?.displayText ?? ""
@@ -32,10 +33,10 @@ public enum CompareOutput {
   }
 
   /// CSV: header `metric,` then the run names (with short ids where names repeat); one line
-  /// per metric with raw values, then one per parameter as `param:NAME`.
-  public static func csv(_ matrix: CompareMatrix, runs: [Run]) -> String {
+  /// per metric (`rows`, all when `nil`) with raw values, then one per parameter as `param:NAME`.
+  public static func csv(_ matrix: CompareMatrix, runs: [Run], rows: [Int]? = nil) -> String {
     var output = CSVText.line(["metric"] + headers(runs))
-    for row in matrix.metricNames.indices {
+    for row in rows ?? Array(matrix.metricNames.indices) {
       let values = runs.indices.map { run in
         matrix.metric(row: row, run: run).map(RunsJSON.machineText) ?? ""
       }
@@ -61,8 +62,8 @@ public enum CompareOutput {
 
   /// JSON: an array with one object per metric — its name and, per run in order, the run's id,
   /// name, and raw value and format (`null` when the run lacks the metric).
-  public static func json(_ matrix: CompareMatrix, runs: [Run]) -> String {
-    let metrics = matrix.metricNames.indices.map { row -> JSONValue in
+  public static func json(_ matrix: CompareMatrix, runs: [Run], rows: [Int]? = nil) -> String {
+    let metrics = (rows ?? Array(matrix.metricNames.indices)).map { row -> JSONValue in
       let values = runs.indices.map { run -> JSONValue in
         let metric = matrix.metric(row: row, run: run)
         return .members([

@@ -9,7 +9,9 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
   case metricPicker
   case filter
   case problems
+  case query
   case plot
+  case exportPrompt
   /// Mouse gestures (listed for help; handled from `Key.mouse`).
   case mouse
 
@@ -24,7 +26,9 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
     case .metricPicker: "Metric picker"
     case .filter: "Filter input"
     case .problems: "Problems list"
+    case .query: "Query prompt"
     case .plot: "Plot"
+    case .exportPrompt: "Write the view to a file (>)"
     case .mouse: "Mouse"
     }
   }

@@ -75,6 +75,12 @@ enum DetailsScreen {
       lines += labelled(run.parameters.map { ($0.name, [Segment($0.value)]) }, theme: theme)
     }
 
+    if !run.notes.isEmpty {
+      lines.append([])
+      lines.append([Segment("Notes", theme.section)])
+      lines += run.notes.map { [Segment("  " + TextSanitizer.clean($0))] }
+    }
+
     lines.append([])
     lines.append([Segment("Metrics per node", theme.section)])
     lines += metricGrid(run, theme: theme)

@@ -49,7 +49,9 @@ enum StatusBar {
     ]
     let count = state.scopeCount
     var runs = "\(count) run\(count == 1 ? "" : "s")"
-    if !state.filterText.isEmpty { runs += ", \(state.model.shown.count) shown" }
+    if !state.filterText.isEmpty || state.query != nil {
+      runs += ", \(state.model.shown.count) shown"
+    }
     segments.append(Segment(runs, bar, priority: 6))
     segments.append(Segment("\(state.selection.count) selected", bar, priority: 4))
     let arrow = state.sort.ascending ? theme.glyphs.sortAscending : theme.glyphs.sortDescending
@@ -58,6 +60,9 @@ enum StatusBar {
     if !state.filterText.isEmpty {
       segments.append(
         Segment("filter: \"\(TextSanitizer.clean(state.filterText))\"", bar, priority: 5))
+    }
+    if let query = state.query {
+      segments.append(Segment("where: \(TextSanitizer.clean(query.text))", bar, priority: 5))
     }
     segments += commonSegments(state, theme)
     return segments

@@ -1,6 +1,9 @@
-/// What the main loop must do after a key: nothing, quit, or load the source again.
+/// What the main loop must do after a key: nothing, quit, load the source again, put text on
+/// the terminal's clipboard, or write a file (then report with `AppState.exportFinished`).
 public enum AppEffect: Sendable, Hashable {
   case none
   case quit
   case reload
+  case copy(String)
+  case export(ExportJob)
 }

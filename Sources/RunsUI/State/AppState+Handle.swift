@@ -15,7 +15,10 @@ extension AppState {
     default:
       break
     }
+    message = nil
+    if topScreen == .exportPrompt { return handleExportPrompt(key) }
     if topScreen == .filterInput, editFilter(with: key) { return .none }
+    if topScreen == .queryInput, editQuery(with: key) { return .none }
     guard let action = KeyMap.action(for: key, in: topScreen.keyContext) else { return .none }
     return perform(action, key: key)
   }
@@ -44,6 +47,12 @@ extension AppState {
     case .back:
       back()
       return .none
+    case .copyID:
+      return copyRunID()
+    case .export:
+      if topScreen == .table { openExportPrompt(.table) }
+      if topScreen == .compare { openExportPrompt(.compare) }
+      return .none
     default:
       break
     }
@@ -63,10 +72,12 @@ extension AppState {
       case .clearText: setFilter("")
       default: break
       }
+    case .queryInput: performOnQueryPrompt(action)
     case .experimentPicker: performOnExperimentPicker(action)
     case .metricPicker: performOnMetricPicker(action)
     case .plot: performOnPlot(action)
     case .axisPicker: performOnAxisPicker(action)
+    case .exportPrompt: break
     }
     return .none
   }
@@ -79,6 +90,8 @@ extension AppState {
     case .filterInput:
       screens.removeLast()
       setFilter("")
+    case .queryInput:
+      closeQueryPrompt()
     default:
       screens.removeLast()
     }
@@ -88,6 +101,7 @@ extension AppState {
     if !screens.contains(.metricPicker) { metricPicker = nil }
     if !screens.contains(.plot) { plot = nil }
     if !screens.contains(.axisPicker) { plot?.picker = nil }
+    if !screens.contains(.exportPrompt) { exportPrompt = nil }
   }
 
   mutating func resize(width newWidth: Int, height newHeight: Int) {

@@ -74,6 +74,7 @@ extension AppState {
     } else {
       rebuild(.appended, deferSort: !finished && deferSort(adding: added.count))
     }
+    applyPendingQuery(finished: finished)
     refreshOpenScreens()
   }
 
