@@ -7,6 +7,7 @@ struct BenchReport {
   var firstFrames: [FirstFrameBenchmark.Result] = []
   var inMemory: InMemoryBenchmark.Result?
   var frame: FrameBenchmark.Result?
+  var details: [DetailsBenchmark.Result] = []
   /// Why a part was not measured, by part.
   var notes: [String] = []
 
@@ -128,6 +129,27 @@ struct BenchReport {
         milliseconds(frame.batchedReceiveSeconds * 1000), "-", "-", "-", "-",
       ])
     }
+    for result in details {
+      rows.append([
+        "details key + frame, \(result.shape.label)", milliseconds(result.keySeconds * 1000),
+        "frame 16.7 ms", ratio(result.keySeconds * 1000 / 16.7), "≤ 1.0×",
+        verdict(result.keySeconds * 1000 <= 16.7),
+      ])
+      rows.append([
+        "  its worst key + frame", milliseconds(result.worstKeySeconds * 1000), "frame 16.7 ms",
+        ratio(result.worstKeySeconds * 1000 / 16.7), "≤ 1.0×",
+        verdict(result.worstKeySeconds * 1000 <= 16.7),
+      ])
+      rows.append([
+        "  Enter on it", milliseconds(result.openSeconds * 1000), "frame 16.7 ms",
+        ratio(result.openSeconds * 1000 / 16.7), "≤ 1.0×",
+        verdict(result.openSeconds * 1000 <= 16.7),
+      ])
+      rows.append([
+        "  its grid laid out (off the input thread)", milliseconds(result.layoutSeconds * 1000),
+        "-", "-", "-", "-",
+      ])
+    }
     var text = layout(rows)
     text += "machine: \(cores) cores"
     if let load { text += "; \(load.rounds) rounds, medians" }
@@ -162,6 +184,8 @@ struct BenchReport {
       ("columns_1m_ms", inMemory.map { $0.columnsSeconds * 1000 }),
       ("query_1m_ms", inMemory.map { $0.querySeconds * 1000 }),
       ("query_first_1m_ms", inMemory.map { $0.firstQuerySeconds * 1000 }),
+      ("details_key_worst_ms", details.map(\.worstKeySeconds).max().map { $0 * 1000 }),
+      ("details_layout_worst_ms", details.map(\.layoutSeconds).max().map { $0 * 1000 }),
       ("frame_1k_ms", frame.map { $0.smallSeconds * 1000 }),
       ("frame_1m_ms", frame.map { $0.largeSeconds * 1000 }),
       ("frame_1m_vs_1k", frame?.ratio),

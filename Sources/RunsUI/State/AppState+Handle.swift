@@ -143,15 +143,17 @@ extension AppState {
 
   private mutating func scrollDetails(_ action: Action) {
     guard var details else { return }
-    let lines = run(id: details.runID).map { DetailsScreen.lines(for: $0, state: self).count } ?? 0
+    let lines =
+      run(id: details.runID).map { DetailsScreen.lineCount(of: $0, details: details, state: self) }
+      ?? 0
     scrollList(&details.scrollTop, action, lines: lines)
     self.details = details
   }
 
   /// Opens the details of the run with `id`.
   mutating func openDetails(_ id: String) {
-    guard indexByID[id] != nil else { return }
-    details = DetailsState(runID: id)
+    guard let run = run(id: id) else { return }
+    details = DetailsState(run: run)
     screens.append(.details)
   }
 }
