@@ -44,6 +44,7 @@ extension AppState {
     case .problems:
       if topScreen != .problems {
         problemsScroll = 0
+        problemsShowPath = false
         screens.append(.problems)
       }
       return .none
@@ -67,10 +68,7 @@ extension AppState {
       var top = helpScroll
       scrollList(&top, action, lines: HelpScreen.lineCount)
       helpScroll = top
-    case .problems:
-      var top = problemsScroll
-      scrollList(&top, action, lines: ProblemsScreen.lineCount(self))
-      problemsScroll = top
+    case .problems: performOnProblems(action)
     case .filterInput:
       switch action {
       case .apply: screens.removeLast()
