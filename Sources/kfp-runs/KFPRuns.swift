@@ -12,6 +12,7 @@ struct KFPRuns: AsyncParsableCommand {
       kfp-runs list [<source>] [<options>]
       kfp-runs compare [<source>] [--runs <r1,r2,…>] [<options>]
       kfp-runs check [<path> ...]
+      kfp-runs watch [<source>] [--until-done] [--format text|jsonl]
       """,
     discussion: """
       SOURCE is a directory of runs (one folder per run holding mlpipeline-metrics.json files \
@@ -21,7 +22,10 @@ struct KFPRuns: AsyncParsableCommand {
 
       Exit codes: 0 success, 1 check found errors, 2 bad usage, 3 the source could not be read.
       """,
-    subcommands: [BrowseCommand.self, ListCommand.self, CompareCommand.self, CheckCommand.self],
+    subcommands: [
+      BrowseCommand.self, ListCommand.self, CompareCommand.self, CheckCommand.self,
+      WatchCommand.self,
+    ],
     defaultSubcommand: BrowseCommand.self
   )
 

@@ -95,3 +95,21 @@ struct SourceOptions: ParsableArguments {
     return .top(3)
   }
 }
+
+/// The flags that say how to reach a server and what to take from it.
+struct ServerFlags {
+  var token: String?
+  var cookie: String?
+  var namespace: String?
+  var experiment: String?
+  var insecure = false
+}
+
+extension SourceOptions {
+  /// The server flags among these options.
+  var serverFlags: ServerFlags {
+    ServerFlags(
+      token: token, cookie: cookie, namespace: namespace, experiment: experiment,
+      insecure: insecure)
+  }
+}

@@ -114,13 +114,13 @@ public struct DirectorySource: Sendable {
     return result
   }
 
-  private struct Outcome {
+  struct Outcome {
     var run: Run?
     var problems: [Problem] = []
   }
 
   /// Reads run directories on every core, keeping their order.
-  private static func readConcurrently(
+  static func readConcurrently(
     _ entries: [FileSystem.Entry], in root: Int32, rootPath: String,
     ancestry: Set<FileSystem.Identity>
   ) -> [Outcome] {
@@ -157,7 +157,7 @@ public struct DirectorySource: Sendable {
   }
 
   /// `runs/` → `runs`, but `/` stays `/`, so paths in problems read `runs/a/…`.
-  private static func trimmingSlashes(_ path: String) -> String {
+  static func trimmingSlashes(_ path: String) -> String {
     var trimmed = Substring(path)
     while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
     return String(trimmed)
