@@ -17,11 +17,9 @@ let package = Package(
     .target(name: "RunsData", dependencies: ["RunsCore"]),
     // Application state, key handling and every screen, rendered into a cell grid.
     .target(name: "RunsUI", dependencies: ["RunsCore"]),
-    .systemLibrary(
-      name: "CNcursesw",
-      pkgConfig: "ncursesw",
-      providers: [.apt(["libncurses-dev"])]
-    ),
+    // No pkg-config: its -D flags are ones SwiftPM refuses (and warns about on every build);
+    // the shim header defines what the wide-character API needs, the module map links it.
+    .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
     // The ncurses backend: presents a grid, reads keys, mouse and resizes.
     .target(name: "RunsTerminal", dependencies: ["CNcursesw", "RunsUI"]),
     .executableTarget(

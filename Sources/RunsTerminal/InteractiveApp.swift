@@ -5,30 +5,32 @@ import RunsUI
 /// The interactive application: the runs table on the terminal, fed by a background load.
 public enum InteractiveApp {
   /// Runs the application until the person quits; returns the exit status: 0 after `q` or
-  /// Ctrl-C, 1 with one sentence on stderr when the terminal cannot show it, 129 when the
-  /// terminal went away. A terminating signal restores the terminal and ends the process.
+  /// Ctrl-C, 129 when the terminal went away; throws, without touching the terminal, when the
+  /// terminal cannot show it. A terminating signal restores the terminal and ends the process.
   ///
   /// `load` runs in the background and reports batches as they arrive; `r` runs it again.
   /// Curses lives on a thread of its own, so no task of the caller's pool is ever blocked.
-  public static func run(state: AppState, load: @escaping Loader) async -> Int32 {
-    await withCheckedContinuation { continuation in
+  public static func run(state: AppState, load: @escaping Loader) async throws(TerminalError)
+    -> Int32
+  {
+    let outcome: Result<Int32, TerminalError> = await withCheckedContinuation { continuation in
       let thread = Thread {
-        continuation.resume(returning: runBlocking(state: state, load: load))
+        continuation.resume(
+          returning: Result { () throws(TerminalError) in
+            try runBlocking(state: state, load: load)
+          })
       }
       thread.name = "kfp-runs terminal"
       thread.start()
     }
+    return try outcome.get()
   }
 
   /// The same on the calling thread, which it blocks until the person quits.
-  public static func runBlocking(state initial: AppState, load: @escaping Loader) -> Int32 {
-    let terminal: Terminal
-    do {
-      terminal = try Terminal.start()
-    } catch {
-      FileHandle.standardError.write(Data("kfp-runs: \(error.description)\n".utf8))
-      return 1
-    }
+  public static func runBlocking(state initial: AppState, load: @escaping Loader)
+    throws(TerminalError) -> Int32
+  {
+    let terminal = try Terminal.start()
     defer { terminal.stop() }
     var state = initial
     state.options.color = state.options.color && terminal.colors

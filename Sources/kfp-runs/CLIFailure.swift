@@ -6,6 +6,8 @@ struct CLIFailure: Error {
   static let sourceCode: Int32 = 3
   /// Exit status when `check` found errors.
   static let checkCode: Int32 = 1
+  /// Exit status when the output could not be written (a full disk, a closed stdout).
+  static let outputCode: Int32 = 1
 
   /// What to print on stderr (after `kfp-runs: `); empty prints nothing.
   var message: String

@@ -18,10 +18,15 @@ enum Interactive {
       sort: try SortResolver.order(options.sort, scope: []), filter: options.filter ?? "",
       metrics: options.metrics == nil ? nil : options.metricNames,
       experiment: options.experiment, insecure: insecure)
-    return await InteractiveApp.run(state: state) { reporter in
-      await source.load { batch, loaded, total in
-        reporter.report(batch, loaded: loaded, total: total)
+    do {
+      return try await InteractiveApp.run(state: state) { reporter in
+        await source.load { batch, loaded, total in
+          reporter.report(batch, loaded: loaded, total: total)
+        }
       }
+    } catch {
+      // Said through the command's own stderr, which cleans it (TERM may hold anything).
+      throw CLIFailure(message: error.description, exitCode: 1)
     }
   }
 

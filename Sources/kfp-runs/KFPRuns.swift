@@ -20,7 +20,8 @@ struct KFPRuns: AsyncParsableCommand {
       http://localhost:8888 or https://HOST/pipeline. Without SOURCE: $KF_PIPELINES_ENDPOINT \
       when set, else the current directory. --demo shows built-in sample runs.
 
-      Exit codes: 0 success, 1 check found errors, 2 bad usage, 3 the source could not be read.
+      Exit codes: 0 success, 1 check found errors or the output could not be written, 2 bad \
+      usage, 3 the source could not be read.
       """,
     subcommands: [
       BrowseCommand.self, ListCommand.self, CompareCommand.self, CheckCommand.self,
@@ -31,6 +32,7 @@ struct KFPRuns: AsyncParsableCommand {
 
   /// Runs the command and exits with the documented codes (ArgumentParser's usage code 64 is 2).
   static func main() async {
+    StandardStream.occupyClosedDescriptors()
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? AsyncParsableCommand {
@@ -45,7 +47,7 @@ struct KFPRuns: AsyncParsableCommand {
       let code = exitCode(for: error)
       let text = fullMessage(for: error)
       if code == .success {
-        if !text.isEmpty { print(text) }
+        if !text.isEmpty { StandardOutput.write(text + "\n") }
         Foundation.exit(0)
       }
       if !text.isEmpty { StandardError.write(text + "\n") }

@@ -10,6 +10,8 @@ struct RunSource: Sendable {
   let spec: SourceSpec
   /// Server options (flags plus the KFP SDK's conventions), for a server source.
   let server: KFPServerOptions?
+  /// The credentials sent, to redact from everything loaded.
+  let redactor: Redactor
 
   /// Resolves the options' SOURCE; a missing path is exit 3.
   init(_ options: SourceOptions) throws {
@@ -32,14 +34,29 @@ struct RunSource: Sendable {
         namespace: flags.namespace, experiment: flags.experiment,
         insecure: flags.insecure, limit: limit, environment: environment,
         homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path)
+      let password = URLComponents(url: url, resolvingAgainstBaseURL: true)?.password
+      redactor = Redactor(token: server?.token, cookie: server?.cookie, password: password)
     } else {
       server = nil
+      redactor = Redactor(token: nil, cookie: nil)
     }
+    ActiveCredentials.activate(redactor)
   }
 
   /// Loads every run; `onBatch` gets each batch as it arrives with the count loaded so far and
-  /// the total when the source knows it.
+  /// the total when the source knows it. Every text is redacted of the credentials sent.
   func load(onBatch: ((LoadResult, _ loaded: Int?, _ total: Int?) -> Void)? = nil) async
+    -> LoadResult
+  {
+    guard !redactor.isEmpty else { return await loadAsIs(onBatch: onBatch) }
+    return await loadAsIs(
+      onBatch: onBatch.map { report in
+        { report($0.redacted(by: redactor), $1, $2) }
+      }
+    ).redacted(by: redactor)
+  }
+
+  private func loadAsIs(onBatch: ((LoadResult, _ loaded: Int?, _ total: Int?) -> Void)?) async
     -> LoadResult
   {
     switch spec {

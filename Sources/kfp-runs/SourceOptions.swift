@@ -21,12 +21,17 @@ struct SourceOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "Bearer token for the KFP server (default: $KFP_TOKEN). Never printed.",
+      discussion: """
+        Prefer $KFP_TOKEN or a token file named by $KF_PIPELINES_SA_TOKEN_PATH: other users \
+        of the machine see a --token value in `ps`.
+        """,
       valueName: "token"))
   var token: String?
 
   @Option(
     help: ArgumentHelp(
       "Cookie header for the KFP server, e.g. the Kubeflow session cookie (default: $KFP_COOKIE).",
+      discussion: "Prefer $KFP_COOKIE: other users of the machine see a --cookie value in `ps`.",
       valueName: "cookie"))
   var cookie: String?
 

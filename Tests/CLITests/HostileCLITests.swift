@@ -21,6 +21,11 @@ import Testing
     (["compare", ".", "--runs", "good-id,controls", "--format", "json"], 0),
     (["compare", ".", "--runs", "good-id,controls", "--format", "markdown"], 0),
     (["compare", ".", "--runs", "good-id,\u{1B}]0;x\u{07}"], 2),
+    // The argument parser's own messages quote what was typed.
+    (["list", ".", "--format", "\u{1B}]0;PWNED\u{07}"], 2),
+    (["list", ".", "--no-such-\u{1B}[2J"], 2),
+    (["list", ".", "--limit", "\u{9B}31m"], 2),
+    (["no-such-command-\u{1B}]0;PWNED\u{07}", "extra"], 2),
   ]
 
   @Test func everyCommandFinishesSafelyWithItsExitCode() throws {
@@ -129,5 +134,38 @@ import Testing
     let stdout = String(decoding: result.stdout, as: UTF8.self)
     #expect(stdout.split(separator: "\n").count == tree.cases.count + 1)
     print("hostile: list over the tree with a 200,000-metric run took \(result.seconds) s")
+  }
+
+  /// Run names chosen by other people on a shared KFP cannot run as spreadsheet formulas from
+  /// `list` or `compare` CSV; negative metric values stay numbers.
+  @Test func csvCellsAreNeverFormulas() throws {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kfp-runs-csv-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let runs = """
+      {"runs": [{"id": "r1", "name": "=HYPERLINK(\\"http://evil\\",\\"x\\")",
+        "pipeline_spec": {"pipeline_name": "@SUM(A1)"},
+        "metrics": [{"name": "+loss", "node_id": "n", "number_value": -0.25}]},
+       {"id": "r2", "name": "-2+3", "metrics": [{"name": "+loss", "node_id": "n", "number_value": 1}]}]}
+      """
+    try Data(runs.utf8).write(to: root.appendingPathComponent("runs.json"))
+    let list = try BinaryRunner.run(["list", "runs.json", "--format", "csv"], in: root)
+    #expect(list.status == 0, "\(list.stderr)")
+    #expect(
+      list.stdout == """
+        id,name,status,experiment,pipeline,created_at,finished_at,"'+loss"
+        r1,"'=HYPERLINK(""http://evil"",""x"")",,,"'@SUM(A1)",,,-0.25
+        r2,"'-2+3",,,,,,1
+
+        """)
+    let compare = try BinaryRunner.run(["compare", "runs.json", "--format", "csv"], in: root)
+    #expect(compare.status == 0, "\(compare.stderr)")
+    #expect(
+      compare.stdout == """
+        metric,"'=HYPERLINK(""http://evil"",""x"")","'-2+3"
+        "'+loss",-0.25,1
+
+        """)
   }
 }

@@ -72,6 +72,76 @@ import Testing
     }
   }
 
+  /// A proxy that reflects the request into the data: runs named, grouped and measured with
+  /// the credentials. Every command prints the runs with the credentials replaced.
+  @Test func runDataCarryingTheCredentialsIsRedacted() throws {
+    let reflected = "auth=Bearer \(Self.envToken) \(Self.envCookie)"
+    var options = KFPTestServer.Options(runs: [
+      TestRun(
+        id: "run-\(Self.envToken)", name: reflected, createdAt: 1_767_200_000,
+        experimentID: "e1", experimentName: "exp \(Self.envToken)",
+        pipelineName: "pipe \(Self.envCookie)", parameters: [("p", reflected)],
+        metrics: [.init(name: "m", nodeID: "node \(Self.envToken)", value: 1)])
+    ])
+    options.token = Self.envToken
+    options.cookie = Self.envCookie
+    let server = try KFPTestServer(options)
+    defer { server.stop() }
+    let directory = FileManager.default.temporaryDirectory.resolvingSymlinksInPath()
+    let environment = ["KFP_TOKEN": Self.envToken, "KFP_COOKIE": Self.envCookie]
+    for command in [
+      ["list"], ["list", "--format", "csv"], ["list", "--format", "json"],
+      ["compare", "--format", "json"], ["compare", "--format", "markdown"], ["browse"],
+    ] {
+      let result = try BinaryRunner.runRaw(
+        command + ["\(server.baseURL)"], in: directory, environment: environment)
+      #expect(result.status == 0, "\(result.text)")
+      let output = String(decoding: result.stdout + result.stderr, as: UTF8.self)
+      #expect(output.contains("auth=Bearer [redacted]"), "\(command): \(output)")
+      for secret in Self.forbidden where output.contains(secret) {
+        Issue.record("\(command) shows \(secret):\n\(output)")
+      }
+    }
+  }
+
+  /// A URL that does not parse is quoted in the error without its password, from the
+  /// command line or from KF_PIPELINES_ENDPOINT.
+  @Test func anInvalidURLIsQuotedWithoutItsPassword() throws {
+    let directory = FileManager.default.temporaryDirectory.resolvingSymlinksInPath()
+    let url = "http://alice:S3cret pass@bad host/x"
+    for (arguments, environment) in [
+      (["list", url], [String: String]()), (["list"], ["KF_PIPELINES_ENDPOINT": url]),
+      (["browse", url], [:]), (["compare", url, "--runs", "a"], [:]),
+    ] {
+      let result = try BinaryRunner.runRaw(arguments, in: directory, environment: environment)
+      let stderr = String(decoding: result.stderr, as: UTF8.self)
+      #expect(result.status == 3, "\(result.text)")
+      #expect(stderr.contains("alice:[redacted]@bad host"), "\(stderr)")
+      #expect(!stderr.contains("S3cret"), "\(stderr)")
+    }
+  }
+
+  /// A token or cookie pasted with its line end (`$(cat file)` keeps none, a copy does) is
+  /// sent without it, as the token file's is: the request is authenticated.
+  @Test func aCredentialWithATrailingLineEndIsTrimmed() throws {
+    var options = KFPTestServer.Options(runs: TestRun.samples(count: 2))
+    options.token = "the-right-token"
+    options.cookie = "session=the-right-cookie"
+    let server = try KFPTestServer(options)
+    defer { server.stop() }
+    let directory = FileManager.default.temporaryDirectory.resolvingSymlinksInPath()
+    for (flags, environment) in [
+      (["--token", "the-right-token\r\n"], [String: String]()),
+      (["--cookie", "session=the-right-cookie\n"], [:]),
+      ([], ["KFP_TOKEN": "the-right-token\n"]),
+      ([], ["KFP_COOKIE": "session=the-right-cookie\r\n"]),
+    ] {
+      let result = try BinaryRunner.runRaw(
+        ["list", "\(server.baseURL)"] + flags, in: directory, environment: environment)
+      #expect(result.status == 0, "\(result.text)")
+    }
+  }
+
   // MARK: Servers
 
   /// A server that fails every request with `status`, quoting the request's credentials.

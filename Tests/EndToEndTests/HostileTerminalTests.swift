@@ -75,4 +75,19 @@ struct HostileTerminalTests {
 
   /// Cursor shown, mouse reporting, keypad mode: 1 or 0 each.
   private static let cursorAndModes = "#{cursor_flag} #{mouse_any_flag} #{keypad_flag}"
+
+  /// A `TERM` holding an escape sequence (an OSC that would rename the pane) is named in the
+  /// message with its controls replaced: the pane keeps its title.
+  @Test func aHostileTermValueIsQuotedHarmlessly() async throws {
+    let tree = try RunTree(RunTree.standard)
+    defer { tree.remove() }
+    let session = try TmuxSession(
+      [tree.root.path], in: tree.root, environment: ["TERM": "x\u{1B}]2;PWNED\u{07}y"])
+    defer { session.close() }
+    let status = try await session.waitForExit()
+    #expect(status != 0)
+    let screen = try session.screen()
+    #expect(screen.contains("x\u{FFFD}]2;PWNED\u{FFFD}y"), "\(screen)")
+    #expect(try session.paneValue("#{pane_title}") != "PWNED")
+  }
 }

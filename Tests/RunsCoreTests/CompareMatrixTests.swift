@@ -72,7 +72,7 @@ import Testing
     ]
     #expect(
       CompareMatrix(runs: percent).delta(row: 0, run: 1)
-        == MetricDelta(absolute: 0.25, relative: nil))
+        == MetricDelta(absolute: 0.25, relative: 0.5))
     let zero = [Fixture.run("z", metrics: [("m", 0)]), Fixture.run("w", metrics: [("m", -2)])]
     #expect(
       CompareMatrix(runs: zero).delta(row: 0, run: 1) == MetricDelta(absolute: -2, relative: nil))

@@ -32,10 +32,11 @@ private func parseError(_ bytes: [UInt8]) -> JSONParseError? {
     #expect(value["d"]?["e"] == .string("f"))
   }
 
-  @Test func keepsDuplicateKeysInOrderAndLooksUpTheFirst() throws {
+  /// The last value wins, as in Go's `encoding/json`, which KFP's server decodes with.
+  @Test func keepsDuplicateKeysInOrderAndLooksUpTheLast() throws {
     let value = try JSONParser.parse(#"{"k": 1, "k": 2}"#)
     #expect(value.objectValue?.members.count == 2)
-    #expect(value["k"] == .number(1))
+    #expect(value["k"] == .number(2))
   }
 
   @Test func scalarsAtTopLevel() throws {

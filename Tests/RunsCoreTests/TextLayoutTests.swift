@@ -77,3 +77,39 @@ import Testing
     #expect(padded.unicodeScalars.dropLast(text.count).allSatisfy { $0 == " " })
   }
 }
+
+@Suite struct MiddleShorteningTests {
+  @Test func keepsTheBeginningAndTheEnd() {
+    #expect(TextLayout.fitMiddle("resnet-finetune-0404-1623", width: 21) == "resnet-fin…-0404-1623")
+    #expect(TextLayout.fitMiddle("short", width: 21) == "short")
+    #expect(TextLayout.fitMiddle("abcdefgh", width: 3) == "ab…")
+    #expect(TextLayout.fitMiddle("abcdefgh", width: 0) == "")
+    // Two-cell characters never cross the width.
+    let wide = TextLayout.fitMiddle("実験データ-ラン-0404", width: 11)
+    #expect(DisplayWidth.of(wide) <= 11)
+    #expect(wide.hasSuffix("0404"))
+    #expect(wide.contains("…"))
+  }
+
+  @Test func aLabelKeepsItsShortIDWhole() {
+    #expect(
+      TextLayout.fitLabel("Run of mnist-train-pipeline", suffix: " (3f2a1)", width: 20)
+        == "Run of…eline (3f2a1)")
+    #expect(
+      TextLayout.fitLabel("Run of mnist", suffix: " (3f2a1)", width: 30) == "Run of mnist (3f2a1)")
+  }
+}
+
+@Suite struct ShortIDTests {
+  @Test func shortestDistinctPrefixOfAtLeastFive() {
+    #expect(ShortID.of(["3f2a1c0e-1", "9b07d2e4-2"]) == ["3f2a1", "9b07d"])
+    #expect(ShortID.of(["mnist-run-1", "mnist-run-2"]) == ["mnist-run-1", "mnist-run-2"])
+    #expect(ShortID.of(["abc", "abd"]) == ["abc", "abd"])
+  }
+
+  @Test func labelsOnlyWhereNamesRepeat() {
+    #expect(
+      ShortID.labels(names: ["a", "b", "a"], ids: ["111111", "222222", "333333"])
+        == ["a (11111)", "b", "a (33333)"])
+  }
+}

@@ -24,4 +24,26 @@ import Testing
     let redactor = Redactor(token: Self.token, cookie: Self.cookie)
     #expect(redactor.clean(text) == expected)
   }
+
+  /// A URL's password is found whether or not the URL is valid (a message quotes one that
+  /// failed to parse); text without one is left alone.
+  @Test(arguments: [
+    (
+      "\"http://alice:S3cret pass@bad host/x\" is not a valid URL",
+      "\"http://alice:[redacted]@bad host/x\" is not a valid URL"
+    ),
+    (
+      "a https://u:p@h:8888/p and http://v:q%40r@h2",
+      "a https://u:[redacted]@h:8888/p and http://v:[redacted]@h2"
+    ),
+    ("http://:only@h", "http://:[redacted]@h"),
+    ("http://alice@h/x", "http://alice@h/x"),
+    ("http://localhost:8888/apis?a=b@c", "http://localhost:8888/apis?a=b@c"),
+    ("http://h:80 failed", "http://h:80 failed"),
+    ("no url: a@b", "no url: a@b"),
+    ("://", "://"),
+  ])
+  func urlPasswordsAreRedacted(text: String, expected: String) {
+    #expect(Redactor.redactingURLPasswords(text) == expected)
+  }
 }

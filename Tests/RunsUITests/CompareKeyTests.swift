@@ -90,10 +90,18 @@ import Testing
     #expect(state.compare!.delta)
     let grid = Fixture.render(state)
     let loss = line(grid, "loss")!.text
-    // First run keeps its value; the others show the difference (RAW: with relative change).
+    // First run keeps its value; the others show the difference in the metric's own unit
+    // with the relative change.
     #expect(loss.contains("0.125"))
     #expect(loss.contains("+0.125 (+100.0%)"))
-    #expect(loss.contains("-0.075 (-60.0%)"))
+    #expect(loss.contains("−0.075 (−60.0%)"))
+    // PERCENTAGE: percentage points, not a percentage.
+    let accuracy = line(grid, "accuracy")!.text
+    #expect(accuracy.contains("−4.000 pp (−4.2%)"))
+    // The first run lacks bleu: the row keeps the values and says so.
+    let bleu = line(grid, "bleu")!.text
+    #expect(bleu.contains("no base"))
+    #expect(bleu.contains("31.500"))
     #expect(grid.lines.last!.contains("delta vs resnet-lr-0.01"))
     Fixture.press(&state, .character("D"))
     #expect(!Fixture.render(state).lines.last!.contains("delta vs"))

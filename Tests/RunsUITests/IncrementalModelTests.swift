@@ -56,6 +56,9 @@ import Testing
     for index in scope {
       widths = max(widths, min(60, DisplayWidth.of(TextSanitizer.clean(runs[index].name))))
     }
+    // Room for a short id when two runs in scope share a name.
+    let names = scope.map { runs[$0].name }
+    if Set(names).count < names.count { widths = min(60, widths + ShortID.minimumLength + 3) }
     #expect(state.model.widths.name == widths, "step \(step)")
   }
 

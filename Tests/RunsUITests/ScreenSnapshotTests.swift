@@ -113,3 +113,32 @@ import Testing
     expectSnapshot(Fixture.render(state), named: "filter-input-60x15")
   }
 }
+
+@Suite struct RunNameSnapshotTests {
+  /// KFP's default names repeat; long names differ at the end.
+  static let runs: [Run] = [
+    Run(
+      id: "3f2a1c0e-aaaa-4bbb-8ccc-000000000001", name: "Run of mnist-train",
+      status: .succeeded, createdAt: Fixture.date(3),
+      metrics: [Fixture.metric("accuracy", 0.91, .percentage)]),
+    Run(
+      id: "9b07d2e4-aaaa-4bbb-8ccc-000000000002", name: "Run of mnist-train",
+      status: .succeeded, createdAt: Fixture.date(2),
+      metrics: [Fixture.metric("accuracy", 0.93, .percentage)]),
+    Run(
+      id: "r-0404-1623", name: "resnet-finetune-lr-sweep-batch-256-0404-1623",
+      status: .succeeded, createdAt: Fixture.date(1),
+      metrics: [Fixture.metric("accuracy", 0.95, .percentage)]),
+    Run(
+      id: "r-0404-1700", name: "resnet-finetune-lr-sweep-batch-256-0404-1700",
+      status: .succeeded, createdAt: Fixture.date(0.5),
+      metrics: [Fixture.metric("accuracy", 0.96, .percentage)]),
+  ]
+
+  @Test func sameNamesGetShortIdsAndLongNamesKeepTheirEnd() {
+    var state = Fixture.state(width: 60, height: 8, runs: Self.runs)
+    expectSnapshot(Fixture.render(state), named: "names-table-60x8")
+    Fixture.press(&state, .character("a"), .character("c"))
+    expectSnapshot(Fixture.render(state), named: "names-compare-60x8")
+  }
+}

@@ -292,14 +292,30 @@ import Testing
     #expect(state.shownIndices.count == count + 50)
   }
 
-  @Test func cursorKeepsItsRunWhenTheSortChanges() {
-    var state = Fixture.state()
+  @Test func aNewSortPutsTheCursorOnTheFirstRowAndTheViewAtTheTop() {
+    // The newest run (the cursor's at start) lacks the metric: sorted by it, it goes last.
+    let runs = (0..<200).map { index in
+      Run(
+        id: "run-\(index)", name: "run-\(index)", createdAt: Fixture.date(Double(index)),
+        metrics: index.isMultiple(of: 2)
+          ? [] : [Fixture.metric("score", Double(index) / 1000, .percentage)])
+    }
+    var state = Fixture.state(width: 60, height: 8, runs: runs)
     Fixture.press(&state, .down, .down)
-    let id = state.cursorRun!.id
-    Fixture.press(&state, .character("1"))
-    #expect(state.cursorRun?.id == id)
-    Fixture.press(&state, .character("7"))
-    #expect(state.cursorRun?.id == id)
+    Fixture.press(&state, .character("4"))
+    #expect(state.cursorRow == 0)
+    #expect(state.cursorRun?.id == "run-199")
+    expectSnapshot(Fixture.render(state), named: "sorted-cursor-top-60x8")
+    // Reversing is a new sort too; a mouse click on a header as well.
+    Fixture.press(&state, .pageDown, .character("4"))
+    #expect(state.cursorRun?.id == "run-1")
+    Fixture.press(&state, .pageDown)
+    Fixture.press(&state, .mouse(MouseEvent(kind: .leftClick, x: 3, y: 0)))
+    #expect(state.cursorRow == 0)
+    #expect(state.cursorRun?.id == Fixture.shownNames(state).first)
+    // Enter right after sorting opens the first row's run.
+    Fixture.press(&state, .character("4"), .enter)
+    #expect(state.details?.runID == "run-199")
   }
 
   @Test func barsToggle() {

@@ -6,12 +6,15 @@ public enum KFPNumberFormat {
     toFixed(x, digits: 3)
   }
 
-  /// The KFP UI text of a metric value: `54.000%` for PERCENTAGE, `0.913` otherwise.
+  /// The KFP UI text of a metric value: `54.000%` for PERCENTAGE, `0.913` for the other
+  /// KFP 1.x formats; for KFP 2.x, what the v2 UI shows (`V2Metric.text`).
   public static func text(_ value: Double, format: MetricFormat) -> String {
     switch format {
     // KFP multiplies in floating point first, so 0.001005 shows as 0.101%, not 0.100%.
     case .percentage: toFixed3(value * 100) + "%"
     case .raw, .unspecified: toFixed3(value)
+    case .v2Number, .v2Text: V2Metric.text(value)
+    case .v2Bool: value != 0 ? "true" : "false"
     }
   }
 

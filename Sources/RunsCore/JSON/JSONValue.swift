@@ -51,7 +51,8 @@ public enum JSONValue: Sendable, Hashable {
   }
 }
 
-/// A JSON object's members in document order (the first of duplicate keys wins on lookup).
+/// A JSON object's members in document order. Of a key that appears more than once the last
+/// value wins on lookup, as in Go's `encoding/json`, which KFP's server decodes with.
 public struct JSONObject: Sendable, Hashable {
   /// One `"key": value` member.
   public struct Member: Sendable, Hashable {
@@ -70,14 +71,37 @@ public struct JSONObject: Sendable, Hashable {
   /// The members in document order.
   public var members: [Member]
 
+  /// The keys that appear more than once, each once, in the order they first repeat.
+  public let repeatedKeys: [String]
+
   /// Creates an object from its members.
   public init(members: [Member] = []) {
     self.members = members
+    repeatedKeys = Self.repeatedKeys(in: members)
   }
 
-  /// The value of the first member named `key`.
+  /// The value of the last member named `key`.
   public subscript(key: String) -> JSONValue? {
-    members.first { $0.key == key }?.value
+    members.last { $0.key == key }?.value
+  }
+
+  private static func repeatedKeys(in members: [Member]) -> [String] {
+    var repeated: [String] = []
+    // Pairs cost less than hashing for the few members most objects have.
+    if members.count <= 16 {
+      for index in members.indices.dropFirst()
+      where members[..<index].contains(where: { $0.key == members[index].key })
+        && !repeated.contains(members[index].key)
+      {
+        repeated.append(members[index].key)
+      }
+      return repeated
+    }
+    var seen = Set<String>(minimumCapacity: members.count)
+    for member in members where !seen.insert(member.key).inserted {
+      if !repeated.contains(member.key) { repeated.append(member.key) }
+    }
+    return repeated
   }
 }
 

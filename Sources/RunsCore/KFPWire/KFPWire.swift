@@ -114,6 +114,20 @@ public enum KFPWire {
     }
     fields.createdAt = reader.timestamp(object, "created_at")
     fields.finishedAt = reader.timestamp(object, "finished_at")
+    if let created = fields.createdAt, let finished = fields.finishedAt {
+      let seconds = finished.timeIntervalSince(created)
+      let times = (TimeText.rfc3339UTC(finished), TimeText.rfc3339UTC(created))
+      if seconds < 0 {
+        reader.report(
+          .warning,
+          "finished_at \(times.0) is before created_at \(times.1); the duration is left blank")
+      } else if seconds > Run.longestDuration {
+        reader.report(
+          .warning,
+          "finished_at \(times.0) is more than a year after created_at \(times.1); the "
+            + "duration is left blank")
+      }
+    }
     if let error = reader.string(object, "error"), !error.isEmpty {
       fields.error = error
       reader.report(.warning, "the run reports an error: \(JSONText.quoted(error, limit: 300))")
@@ -282,7 +296,7 @@ public enum KFPWire {
     switch reader.member(entry, "format") {
     case nil: return .unspecified
     case .string(let text):
-      if let format = MetricFormat(rawValue: text.uppercased()) { return format }
+      if let format = MetricFormat(v1: text.uppercased()) { return format }
       reader.report(
         .warning,
         "\(label) format \(JSONText.quoted(text, limit: 80)) is unknown; shown unformatted",

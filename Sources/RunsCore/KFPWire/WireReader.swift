@@ -18,10 +18,21 @@ struct WireReader {
     self.subject = subject
   }
 
-  /// The member `name` (or its camelCase spelling), `nil` when absent or `null`.
-  func member(_ object: JSONObject, _ name: String) -> JSONValue? {
-    if let value = object[name] ?? object[Self.camelCase(name)], value != .null { return value }
+  /// The member `name` (or its camelCase spelling), `nil` when absent or `null`. Of a name the
+  /// object repeats, the last value, with a warning.
+  mutating func member(_ object: JSONObject, _ name: String) -> JSONValue? {
+    let camel = Self.camelCase(name)
+    let found = object[name] != nil ? name : camel
+    if !object.repeatedKeys.isEmpty, object.repeatedKeys.contains(found) {
+      report(.warning, Self.repeatedKeyMessage(found))
+    }
+    if let value = object[found], value != .null { return value }
     return nil
+  }
+
+  /// What to say about a key that appears more than once in an object.
+  static func repeatedKeyMessage(_ key: String) -> String {
+    "\(JSONText.quoted(key, limit: 80)) appears more than once; the last value is used, as KFP does"
   }
 
   mutating func report(_ severity: Severity, _ message: String, entry: Int? = nil) {

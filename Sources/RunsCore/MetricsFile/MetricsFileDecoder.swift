@@ -52,6 +52,12 @@ public enum MetricsFileDecoder {
       return fileError("\"metrics\" is \(article(metricsValue)), not an array; the file is skipped")
     }
 
+    if top.repeatedKeys.contains("metrics") {
+      result.problems.append(
+        Problem(
+          location: path, severity: .warning, message: WireReader.repeatedKeyMessage("metrics")))
+    }
+
     var kept = KeptNames()
     result.metrics.reserveCapacity(entries.count)
     for (index, entry) in entries.enumerated() {
@@ -62,6 +68,12 @@ public enum MetricsFileDecoder {
             location: path, entry: index, severity: .error,
             message: "the entry is \(article(entry)), not an object; entry skipped"))
         continue
+      }
+      for key in object.repeatedKeys where Self.entryKeys.contains(key) {
+        result.problems.append(
+          Problem(
+            location: path, entry: index, severity: .warning,
+            message: WireReader.repeatedKeyMessage(key)))
       }
       let name = checkName(object["name"], errors: &errors)
       let value = checkValue(object["numberValue"] ?? object["number_value"], errors: &errors)
@@ -96,6 +108,9 @@ public enum MetricsFileDecoder {
     }
     return result
   }
+
+  /// The members of an entry that are read.
+  private static let entryKeys: Set<String> = ["name", "numberValue", "number_value", "format"]
 
   /// The problem for a file over ``maximumFileSize``, so every source words it the same.
   public static func tooLargeProblem(path: String, size: Int) -> Problem {

@@ -76,6 +76,17 @@ public struct Run: Sendable, Hashable, Identifiable {
     runLevelIndex(of: name).map { metrics[$0].value }
   }
 
+  /// Whether more than one node reported a finite value of the metric `name` (the table marks
+  /// such a value, whose run-level entry is only the first node's).
+  public func hasSeveralNodes(for name: String) -> Bool {
+    var first: String?
+    for entry in metrics where entry.name == name && entry.value.isFinite {
+      if let first, first != entry.nodeID { return true }
+      first = first ?? entry.nodeID
+    }
+    return false
+  }
+
   /// Scans by index so that hot paths (sorting, bars over a million runs) copy no `Metric`.
   private func runLevelIndex(of name: String) -> Int? {
     metrics.withUnsafeBufferPointer { entries -> Int? in
@@ -123,9 +134,14 @@ public struct Run: Sendable, Hashable, Identifiable {
     return names
   }
 
-  /// Seconds from creation to finish, `nil` while the run has not finished.
+  /// Seconds from creation to finish, `nil` while the run has not finished, and when the times
+  /// cannot both be right: finished before created, or more than ``longestDuration`` later.
   public var duration: TimeInterval? {
     guard let createdAt, let finishedAt else { return nil }
-    return finishedAt.timeIntervalSince(createdAt)
+    let seconds = finishedAt.timeIntervalSince(createdAt)
+    return seconds >= 0 && seconds <= Self.longestDuration ? seconds : nil
   }
+
+  /// The longest duration believed (a year): beyond it a time is wrong, not the run that long.
+  public static let longestDuration: TimeInterval = 366 * 86_400
 }

@@ -9,9 +9,7 @@ public enum CompareOutput {
     let rows = matrix.metricNames.indices.map { row in
       [TextSanitizer.clean(matrix.metricNames[row])]
         + runs.indices.map { run in
-          matrix.metric(row: row, run: run).map {
-            KFPNumberFormat.text($0.value, format: $0.format)
-          } ?? ""
+          matrix.metric(row: row, run: run)?.displayText ?? ""
         }
     }
     return TextTable(columns: columns, rows: rows)
@@ -22,7 +20,7 @@ public enum CompareOutput {
     var output = CSVText.line(["metric"] + runs.map { TextSanitizer.clean($0.name) })
     for row in matrix.metricNames.indices {
       let values = runs.indices.map { run in
-        matrix.metric(row: row, run: run).map { MachineNumber.text($0.value) } ?? ""
+        matrix.metric(row: row, run: run).map(RunsJSON.machineText) ?? ""
       }
       output += CSVText.line([TextSanitizer.clean(matrix.metricNames[row])] + values)
     }
@@ -38,8 +36,8 @@ public enum CompareOutput {
         return .members([
           ("run_id", .string(runs[run].id)),
           ("run_name", .string(runs[run].name)),
-          ("value", metric.map { .number($0.value) } ?? .null),
-          ("format", metric.map { .string($0.format.rawValue) } ?? .null),
+          ("value", metric.map(RunsJSON.valueJSON) ?? .null),
+          ("format", metric.map(RunsJSON.formatJSON) ?? .null),
         ])
       }
       return .members([("metric", .string(matrix.metricNames[row])), ("values", .array(values))])

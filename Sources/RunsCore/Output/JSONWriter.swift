@@ -12,6 +12,38 @@ public enum JSONWriter {
     return output
   }
 
+  /// The value on one line without spaces, as JavaScript's `JSON.stringify` writes it (numbers
+  /// in JavaScript's text, non-finite ones `null`), escaped like `quoted`.
+  public static func compact(_ value: JSONValue) -> String {
+    var output = ""
+    writeCompact(value, into: &output)
+    return output
+  }
+
+  private static func writeCompact(_ value: JSONValue, into output: inout String) {
+    switch value {
+    case .null: output += "null"
+    case .bool(let flag): output += flag ? "true" : "false"
+    case .number(let number): output += number.isFinite ? JavaScriptNumber.string(number) : "null"
+    case .string(let text): output += quoted(text)
+    case .array(let elements):
+      output += "["
+      for (index, element) in elements.enumerated() {
+        if index > 0 { output += "," }
+        writeCompact(element, into: &output)
+      }
+      output += "]"
+    case .object(let object):
+      output += "{"
+      for (index, member) in object.members.enumerated() {
+        if index > 0 { output += "," }
+        output += quoted(member.key) + ":"
+        writeCompact(member.value, into: &output)
+      }
+      output += "}"
+    }
+  }
+
   /// A JSON string literal for `text`, quotes included.
   public static func quoted(_ text: String) -> String {
     // Most text (ids, names, metric names) needs no escape: copy it whole.

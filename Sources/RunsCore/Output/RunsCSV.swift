@@ -70,7 +70,7 @@ public enum RunsCSV {
       CSVText.append(field: run.finishedAt.map(TimeText.rfc3339UTC) ?? "", to: &bytes)
       for metric in run.runLevelMetrics(named: metricNames) {
         bytes.append(comma)
-        CSVText.append(field: metric.map { MachineNumber.text($0.value) } ?? "", to: &bytes)
+        CSVText.append(field: metric.map(RunsJSON.machineText) ?? "", to: &bytes)
       }
       bytes.append(newline)
     }

@@ -40,9 +40,33 @@ public enum RunsJSON {
     .members([
       ("name", .string(metric.name)),
       ("node_id", .string(metric.nodeID)),
-      ("value", .number(metric.value)),
-      ("format", .string(metric.format.rawValue)),
+      ("value", valueJSON(metric)),
+      ("format", formatJSON(metric)),
     ])
+  }
+
+  /// An entry's raw value: a number; for KFP 2.x a bool is `true`/`false` and a text value is
+  /// the string the KFP v2 UI shows.
+  public static func valueJSON(_ metric: Metric) -> JSONValue {
+    switch metric.format {
+    case .v2Bool: .bool(metric.value != 0)
+    case .v2Text: .string(metric.displayText)
+    default: .number(metric.value)
+    }
+  }
+
+  /// An entry's format name; `null` for KFP 2.x, which has no formats.
+  public static func formatJSON(_ metric: Metric) -> JSONValue {
+    metric.format.isV2 ? .null : .string(metric.format.rawValue)
+  }
+
+  /// An entry's raw value as CSV text: the shortest round-trip number, `true`/`false`, or the
+  /// text of a KFP 2.x text value.
+  public static func machineText(_ metric: Metric) -> String {
+    switch metric.format {
+    case .v2Bool, .v2Text: metric.displayText
+    default: MachineNumber.text(metric.value)
+    }
   }
 
   private static func time(_ date: Date?) -> JSONValue {

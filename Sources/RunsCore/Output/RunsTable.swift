@@ -32,7 +32,7 @@ public enum RunsTable {
       if showsPipeline { cells.append(text(run.pipeline ?? "")) }
       cells.append(run.createdAt.map { TimeText.local($0, timeZone: timeZone) } ?? "")
       for metric in run.runLevelMetrics(named: metricNames) {
-        cells.append(metric.map { KFPNumberFormat.text($0.value, format: $0.format) } ?? "")
+        cells.append(metric?.displayText ?? "")
       }
       return cells
     }

@@ -3,7 +3,8 @@
 public struct CompareMatrix: Sendable {
   /// The compared runs, in the order given (table order); run index 0 is the delta base.
   public let runs: [Run]
-  /// Every metric any run has, most runs first, then by name.
+  /// Every metric any run has, most runs first, then by name; then the names that only KFP 2.x
+  /// text values have (shown, never compared as numbers), in the same order.
   public let metricNames: [String]
   /// Every parameter any run has, most runs first, then in first-seen order.
   public let parameterNames: [String]
@@ -23,7 +24,7 @@ public struct CompareMatrix: Sendable {
   public init(runs: [Run], directionOverrides: [String: Bool] = [:]) {
     self.runs = runs
     self.directionOverrides = directionOverrides
-    let names = MetricColumns.all(in: runs)
+    let names = MetricColumns.all(in: runs) + Self.textOnlyNames(runs)
     metricNames = names
     let entries = Self.runLevelEntries(runs, names: names)
     self.entries = entries
@@ -40,7 +41,8 @@ public struct CompareMatrix: Sendable {
       let higher = directionOverrides[names[row]] ?? MetricDirection.higherIsBetter(names[row])
       let values = (0..<runCount).compactMap { run -> (run: Int, value: Double)? in
         let entry = entries[row * runCount + run]
-        return entry < 0 ? nil : (run, runs[run].metrics[Int(entry)].value)
+        guard entry >= 0, runs[run].metrics[Int(entry)].isNumeric else { return nil }
+        return (run, runs[run].metrics[Int(entry)].value)
       }
       guard
         let best = higher
@@ -80,16 +82,19 @@ public struct CompareMatrix: Sendable {
   /// all values are equal (so with one run, every row). `x` hides these rows.
   public func isUniform(row: Int) -> Bool {
     guard metricNames.indices.contains(row), !runs.isEmpty else { return false }
-    guard let first = metric(row: row, run: 0)?.value else { return false }
-    return runs.indices.allSatisfy { metric(row: row, run: $0)?.value == first }
+    guard let first = metric(row: row, run: 0) else { return false }
+    return runs.indices.allSatisfy {
+      guard let other = metric(row: row, run: $0) else { return false }
+      return first.isNumeric ? other.value == first.value : other.text == first.text
+    }
   }
 
   /// Run `run`'s value in row `row` against run 0's; `nil` when either is missing.
   public func delta(row: Int, run: Int) -> MetricDelta? {
     guard let value = metric(row: row, run: run)?.value,
-      let first = metric(row: row, run: 0)?.value
+      let first = metric(row: row, run: 0)?.value, value.isFinite, first.isFinite
     else { return nil }
-    return MetricDelta(value: value, first: first, format: format(row: row))
+    return MetricDelta(value: value, first: first)
   }
 
   /// Run `run`'s value of parameter row `row`; `nil` when it has no such parameter.
@@ -106,23 +111,52 @@ public struct CompareMatrix: Sendable {
   }
 
   /// For every (row, run), the entry `Run.metric(named:)` picks (the finite entry of the first
-  /// node in node-id order), found in one pass over each run's entries.
+  /// node in node-id order), found in one pass over each run's entries; where a run has no
+  /// finite entry, its KFP 2.x text entry of the first node.
   private static func runLevelEntries(_ runs: [Run], names: [String]) -> [Int32] {
     var rowOf: [String: Int] = [:]
     for (row, name) in names.enumerated() { rowOf[name] = row }
     var entries = [Int32](repeating: -1, count: names.count * runs.count)
     for (column, run) in runs.enumerated() {
       let metrics = run.metrics
-      for (index, metric) in metrics.enumerated() where metric.value.isFinite {
+      for (index, metric) in metrics.enumerated()
+      where metric.value.isFinite || metric.text != nil {
         guard let row = rowOf[metric.name] else { continue }
         let slot = row * runs.count + column
         let current = entries[slot]
-        if current < 0 || metric.nodeID < metrics[Int(current)].nodeID {
+        guard current >= 0 else {
+          entries[slot] = Int32(index)
+          continue
+        }
+        let held = metrics[Int(current)]
+        // A number beats a text; between two of a kind, the first node in node-id order.
+        if held.isNumeric != metric.isNumeric {
+          if metric.isNumeric { entries[slot] = Int32(index) }
+        } else if metric.nodeID < held.nodeID {
           entries[slot] = Int32(index)
         }
       }
     }
     return entries
+  }
+
+  /// Names that some run has only as KFP 2.x text values: most runs first, then by name.
+  private static func textOnlyNames(_ runs: [Run]) -> [String] {
+    var counts: [String: Int] = [:]
+    var numeric = Set<String>()
+    for run in runs {
+      var seenInRun = Set<String>()
+      for metric in run.metrics {
+        if metric.isNumeric {
+          numeric.insert(metric.name)
+        } else if metric.text != nil, seenInRun.insert(metric.name).inserted {
+          counts[metric.name, default: 0] += 1
+        }
+      }
+    }
+    return counts.keys.filter { !numeric.contains($0) }.sorted {
+      counts[$0]! != counts[$1]! ? counts[$0]! > counts[$1]! : $0 < $1
+    }
   }
 
   private static func orderedParameterNames(_ runs: [Run]) -> [String] {

@@ -2,9 +2,7 @@
 public struct MetricDelta: Sendable, Hashable {
   /// `value − first`.
   public var absolute: Double
-  /// `(value − first) / |first|`, for RAW and unformatted metrics only; `nil` for
-  /// PERCENTAGE (whose absolute difference is already in percentage points) and when
-  /// `first` is 0.
+  /// `(value − first) / |first|`; `nil` when `first` is 0.
   public var relative: Double?
 
   /// Creates a delta.
@@ -13,9 +11,10 @@ public struct MetricDelta: Sendable, Hashable {
     self.relative = relative
   }
 
-  /// The delta of `value` against `first` for a metric shown with `format`.
-  public init(value: Double, first: Double, format: MetricFormat) {
+  /// The delta of `value` against `first`: every format gets both the absolute difference
+  /// and the relative change.
+  public init(value: Double, first: Double) {
     absolute = value - first
-    relative = format == .percentage || first == 0 ? nil : (value - first) / first.magnitude
+    relative = first == 0 ? nil : (value - first) / first.magnitude
   }
 }

@@ -26,6 +26,45 @@ public enum TextLayout {
     return String(text[..<end]) + ellipsis
   }
 
+  /// `text` unchanged when it fits in `width` cells; otherwise its beginning, `…` and its end
+  /// (the end gets the smaller half), never wider than `width`: run names differ at the end
+  /// (`resnet-fine…0404-1623`). `""` when `width` ≤ 0.
+  public static func fitMiddle(_ text: String, width: Int) -> String {
+    if width <= 0 { return "" }
+    if width < 4 { return fit(text, width: width) }
+    let utf8 = text.utf8
+    let tailCells = (width - 1) / 2
+    let headCells = width - 1 - tailCells
+    if isPrintableASCII(utf8) {
+      if utf8.count <= width { return text }
+      return String(decoding: utf8.prefix(headCells), as: UTF8.self) + ellipsis
+        + String(decoding: utf8.suffix(tailCells), as: UTF8.self)
+    }
+    if DisplayWidth.of(text) <= width { return text }
+    var tail = text.endIndex
+    var used = 0
+    while tail > text.startIndex {
+      let previous = text.index(before: tail)
+      let cells = DisplayWidth.of(text[previous])
+      if used + cells > tailCells { break }
+      used += cells
+      tail = previous
+    }
+    let head = fit(String(text[..<tail]), width: width - used)
+    // `fit` ended the head with the ellipsis already.
+    return head + String(text[tail...])
+  }
+
+  /// A run's label fitted to `width` cells: `name` shortened in the middle, `suffix` (such as
+  /// ` (3f2a1)`, the short id that tells same-named runs apart) kept whole while it fits.
+  public static func fitLabel(_ name: String, suffix: String, width: Int) -> String {
+    if suffix.isEmpty { return fitMiddle(name, width: width) }
+    let suffixCells = DisplayWidth.of(suffix)
+    if DisplayWidth.of(name) + suffixCells <= width { return name + suffix }
+    if width - suffixCells < 4 { return fitMiddle(name + suffix, width: width) }
+    return fitMiddle(name, width: width - suffixCells) + suffix
+  }
+
   /// `text` fitted to `width` cells (see `fit`) and padded with spaces to exactly `width`
   /// cells: on the right, or on the left when `alignRight`. `""` when `width` ≤ 0.
   public static func pad(_ text: String, width: Int, alignRight: Bool = false) -> String {

@@ -50,7 +50,7 @@ extension KFPServerOptions {
     }
 
     if options.token == nil {
-      if let value = nonEmpty(environment["KFP_TOKEN"]) {
+      if let value = credential(environment["KFP_TOKEN"]) {
         options.token = value
         options.tokenOrigin = "KFP_TOKEN"
       } else if let path = nonEmpty(environment["KF_PIPELINES_SA_TOKEN_PATH"]) {
@@ -91,7 +91,7 @@ extension KFPServerOptions {
     }
     if options.token != nil, options.tokenOrigin == nil { options.tokenOrigin = "--token" }
 
-    if options.cookie == nil, let value = nonEmpty(environment["KFP_COOKIE"]) {
+    if options.cookie == nil, let value = credential(environment["KFP_COOKIE"]) {
       options.cookie = value
       options.cookieOrigin = "KFP_COOKIE"
     }
@@ -100,7 +100,7 @@ extension KFPServerOptions {
         .appendingPathComponent(".config/kfp/context.json")
       let context = readContext(contextPath)
       problems += context.problems
-      if options.cookie == nil, let value = context.cookie {
+      if options.cookie == nil, let value = credential(context.cookie) {
         options.cookie = value
         options.cookieOrigin = "client_authentication_cookie in \(contextPath)"
       }

@@ -42,9 +42,9 @@ public struct KFPServerOptions: Sendable, Hashable {
     timeout: TimeInterval = 30, retry: RetryPolicy = .standard
   ) {
     self.baseURL = Self.normalized(baseURL)
-    self.token = token.flatMap { $0.isEmpty ? nil : $0 }
+    self.token = Self.credential(token)
     self.tokenOrigin = self.token == nil ? nil : "--token"
-    self.cookie = cookie.flatMap { $0.isEmpty ? nil : $0 }
+    self.cookie = Self.credential(cookie)
     self.cookieOrigin = self.cookie == nil ? nil : "--cookie"
     self.namespace = namespace.flatMap { $0.isEmpty ? nil : $0 }
     self.experiment = experiment.flatMap { $0.isEmpty ? nil : $0 }
@@ -58,6 +58,15 @@ public struct KFPServerOptions: Sendable, Hashable {
 
   /// The base URL as shown to people: no credentials (the options never hold any in it).
   public var displayBase: String { ServerURL.display(baseURL) }
+
+  /// A token or cookie as sent: without the spaces and line ends around it (`$(cat file)`,
+  /// a copy with its newline), which would make the request invalid or unauthenticated;
+  /// `nil` when nothing is left.
+  static func credential(_ text: String?) -> String? {
+    guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty
+    else { return nil }
+    return trimmed
+  }
 
   /// Strips what does not belong in an API base.
   static func normalized(_ url: URL) -> URL {

@@ -4,13 +4,15 @@ import Foundation
 ///
 /// Server messages are untrusted text: a proxy may echo request headers, and any text may hold
 /// escape sequences, so every message passes through `clean` before it becomes a problem.
-struct Redactor: Sendable {
+public struct Redactor: Sendable {
   private let secrets: [String]
 
-  /// Creates a redactor for the token and the cookie (and each value inside the cookie).
-  init(token: String?, cookie: String?) {
+  /// Creates a redactor for the token, the cookie (and each value inside the cookie) and a
+  /// password (a URL's).
+  public init(token: String?, cookie: String?, password: String? = nil) {
     var secrets: [String] = []
     if let token, !token.isEmpty { secrets.append(token) }
+    if let password, !password.isEmpty { secrets.append(password) }
     if let cookie, !cookie.isEmpty {
       secrets.append(cookie)
       for pair in cookie.split(separator: ";") {
@@ -30,15 +32,70 @@ struct Redactor: Sendable {
   /// to `limit` characters. A secret is found as written and percent-encoded (a server that
   /// quotes a URL or a header may encode it: `a+b/c` as `a%2Bb%2Fc`, any mix, either case).
   func clean(_ text: String, limit: Int = 300) -> String {
-    var result = text
-    for secret in secrets {
-      result = Self.replacing(secret, in: result)
-    }
-    result = ServerText.plain(result)
+    var result = ServerText.plain(redacting(text))
     if result.count > limit {
       result = String(result.prefix(limit - 1)) + "…"
     }
     return result
+  }
+
+  /// Whether there is any secret to look for.
+  public var isEmpty: Bool { secrets.isEmpty }
+
+  /// `text` with every secret replaced by `[redacted]`, nothing else changed.
+  public func redacting(_ text: String) -> String {
+    var result = text
+    for secret in secrets {
+      result = Self.replacing(secret, in: result)
+    }
+    return result
+  }
+
+  /// `text` with the password of every URL in it (`scheme://user:PASSWORD@host`) replaced by
+  /// `[redacted]`, whether or not the URL is valid: messages quote URLs that failed to parse.
+  public static func redactingURLPasswords(_ text: String) -> String {
+    guard text.contains("://") else { return text }
+    var bytes = Array(text.utf8)
+    var searchFrom = 0
+    while let start = firstSchemeSeparator(in: bytes, from: searchFrom) {
+      let userStart = start + 3
+      var end = userStart
+      var colon: Int?
+      // The user information ends at `@`; a `/`, `?`, `#`, quote or control first means
+      // there is none. A space does not end it: an invalid URL may have one in its password.
+      scan: while end < bytes.count {
+        switch bytes[end] {
+        case UInt8(ascii: "@"): break scan
+        case UInt8(ascii: ":"): colon = colon ?? end
+        case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "\""),
+          UInt8(ascii: "'"), 0..<0x20:
+          end = bytes.count
+          break scan
+        default: break
+        }
+        end += 1
+      }
+      if end < bytes.count, let colon {
+        bytes.replaceSubrange((colon + 1)..<end, with: replacement)
+        searchFrom = colon + 1 + replacement.count
+      } else {
+        searchFrom = userStart
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  private static func firstSchemeSeparator(in bytes: [UInt8], from start: Int) -> Int? {
+    var index = start
+    while index + 2 < bytes.count {
+      if bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: "/"),
+        bytes[index + 2] == UInt8(ascii: "/")
+      {
+        return index
+      }
+      index += 1
+    }
+    return nil
   }
 
   static let replacement = Array("[redacted]".utf8)

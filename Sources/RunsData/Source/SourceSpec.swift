@@ -37,7 +37,9 @@ public enum SourceSpec: Sendable, Hashable {
         let withScheme = isURL(endpoint) ? endpoint : "http://" + endpoint
         guard let url = serverURL(withScheme) else {
           throw SourceError(
-            message: "\(endpointVariable) is set to \"\(endpoint)\", which is not a valid URL.")
+            message:
+              "\(endpointVariable) is set to \"\(Redactor.redactingURLPasswords(endpoint))\", "
+              + "which is not a valid URL.")
         }
         return .server(url)
       }
@@ -46,7 +48,9 @@ public enum SourceSpec: Sendable, Hashable {
     if isURL(argument) {
       guard let url = serverURL(argument) else {
         throw SourceError(
-          message: "\"\(argument)\" is not a valid URL; write it like http://localhost:8888.")
+          message:
+            "\"\(Redactor.redactingURLPasswords(argument))\" is not a valid URL; write it like "
+            + "http://localhost:8888.")
       }
       return .server(url)
     }

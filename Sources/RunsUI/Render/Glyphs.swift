@@ -24,20 +24,22 @@ struct Glyphs: Sendable {
   var other: String
   var higherIsBetter: String
   var lowerIsBetter: String
+  /// After a value that more than one node reported.
+  var severalNodes: String
 
   static let unicode = Glyphs(
     selected: "●", sortAscending: "▲", sortDescending: "▼", warning: "⚠", separator: "·",
     moreRight: "›", moreLeft: "‹", cursorBlock: "▏", boxHorizontal: "─", boxVertical: "│",
     boxTopLeft: "┌", boxTopRight: "┐", boxBottomLeft: "└", boxBottomRight: "┘",
     succeeded: "✓", failed: "✗", running: "◷", pending: "○", skipped: "−", other: "·",
-    higherIsBetter: "↑", lowerIsBetter: "↓")
+    higherIsBetter: "↑", lowerIsBetter: "↓", severalNodes: "⁺")
 
   static let ascii = Glyphs(
     selected: "*", sortAscending: "^", sortDescending: "v", warning: "!", separator: "|",
     moreRight: ">", moreLeft: "<", cursorBlock: "_", boxHorizontal: "-", boxVertical: "|",
     boxTopLeft: "+", boxTopRight: "+", boxBottomLeft: "+", boxBottomRight: "+",
-    succeeded: "+", failed: "x", running: "~", pending: "o", skipped: "-", other: ".",
-    higherIsBetter: "^", lowerIsBetter: "v")
+    succeeded: "+", failed: "x", running: ">", pending: "o", skipped: "-", other: ".",
+    higherIsBetter: "^", lowerIsBetter: "v", severalNodes: "+")
 
   /// The symbol shown before a status word.
   func symbol(for status: RunStatus) -> String {

@@ -19,6 +19,9 @@ struct TableLayout: Sendable {
   static let markWidth = 2
   /// Space between columns.
   static let gap = 1
+  /// The cell at the right of a metric column kept for the mark of a metric several nodes
+  /// reported (the value and the title are right-aligned before it).
+  static let markCell = 1
 
   var columns: [TableColumn]
   /// Metric columns are scrolled past on the left.
@@ -46,9 +49,12 @@ struct TableLayout: Sendable {
     }
     candidates.append(Candidate(.created, natural: Self.titled(.created, 19)))
     for info in model.metricInfo.dropFirst(offset) {
+      // A cell for the arrow left of the title; one at the right for the several-nodes mark.
       let title = min(DisplayWidth.of(TextSanitizer.clean(info.name)) + 2, 20)
       candidates.append(
-        Candidate(.metric(info.name), natural: max(6, title, info.valueWidth), right: true))
+        Candidate(
+          .metric(info.name), natural: max(6, title, info.valueWidth) + Self.markCell,
+          right: true))
     }
     let available = max(0, width - Self.markWidth)
     let fitted = Self.fit(candidates, into: available)

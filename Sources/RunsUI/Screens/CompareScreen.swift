@@ -27,7 +27,8 @@ struct CompareLayout: Sendable {
     // very many runs cheap to draw).
     for (index, id) in compare.runIDs.prefix(Self.sizingRuns).enumerated() {
       guard let run = state.run(id: id) else { continue }
-      longestName = max(longestName, DisplayWidth.of(TextSanitizer.clean(run.name)))
+      longestName = max(
+        longestName, DisplayWidth.of(TextSanitizer.clean(run.name + compare.nameSuffixes[index])))
       if let created = run.createdAt {
         widest = max(
           widest, DisplayWidth.of(TimeText.local(created, timeZone: state.options.timeZone)))
@@ -74,9 +75,11 @@ enum CompareScreen {
       width: layout.labelWidth - 1, style: theme.title)
     for (slot, index) in columns.enumerated() {
       let style = index == compare.columnCursor ? theme.headerCursor : theme.header
+      let label = TextLayout.fitLabel(
+        TextSanitizer.clean(runs[index]?.name ?? ""),
+        suffix: TextSanitizer.clean(compare.nameSuffixes[index]), width: layout.columnWidth)
       grid.write(
-        runs[index]?.name ?? "", x: layout.x(ofVisibleColumn: slot), y: 0,
-        width: layout.columnWidth, style: style)
+        label, x: layout.x(ofVisibleColumn: slot), y: 0, width: layout.columnWidth, style: style)
     }
     grid.put(glyphs.boxVertical, x: layout.labelWidth, y: 0, style: theme.header)
     if compare.columnOffset > 0 {
@@ -122,10 +125,12 @@ enum CompareScreen {
           width: layout.labelWidth - 1, style: base)
         let best = compare.matrix.best(row: row)
         for (slot, index) in columns.enumerated() {
-          let style = best.contains(index) ? theme.best(on: base) : base
+          let text = metricText(compare, row: row, run: index)
+          var style = best.contains(index) ? theme.best(on: base) : base
+          if index == 0, text == noBase { style.dim = true }
           grid.write(
-            metricText(compare, row: row, run: index), x: layout.x(ofVisibleColumn: slot), y: y,
-            width: layout.columnWidth, style: style, alignRight: true)
+            text, x: layout.x(ofVisibleColumn: slot), y: y, width: layout.columnWidth,
+            style: style, alignRight: true)
         }
       case .parameter(let row):
         grid.write(
@@ -143,14 +148,25 @@ enum CompareScreen {
   }
 
   /// A metric cell: the formatted value, or in delta mode its difference from the first run.
+  /// Where the first run lacks the metric, the row keeps its values and the first run's cell
+  /// says "no base".
   static func metricText(_ compare: CompareState, row: Int, run: Int) -> String {
-    guard let metric = compare.matrix.metric(row: row, run: run) else { return "" }
-    if !compare.delta || run == 0 {
-      return KFPNumberFormat.text(metric.value, format: metric.format)
+    let hasBase = compare.matrix.metric(row: row, run: 0) != nil
+    guard let metric = compare.matrix.metric(row: row, run: run) else {
+      return compare.delta && run == 0 && !hasBase ? noBase : ""
+    }
+    // A bool or a text has no difference to show: it shows itself.
+    if !compare.delta || run == 0 || !hasBase || metric.format == .v2Bool
+      || metric.format == .v2Text
+    {
+      return metric.displayText
     }
     return compare.matrix.delta(row: row, run: run)?.text(format: compare.matrix.format(row: row))
       ?? ""
   }
+
+  /// What the first run's cell says in delta mode when it lacks the row's metric.
+  static let noBase = "no base"
 
   private static func overviewCell(
     _ field: OverviewField, run: Run, state: AppState, base: Style, theme: Theme

@@ -106,7 +106,7 @@ enum DetailsScreen {
     let labelWidth = min(
       40, max(6, names.map { DisplayWidth.of(TextSanitizer.clean($0)) }.max() ?? 0))
     let text = { (metric: Metric?) -> String in
-      metric.map { KFPNumberFormat.text($0.value, format: $0.format) } ?? ""
+      metric?.displayText ?? ""
     }
     let nodeWidths = nodes.map { node in
       min(

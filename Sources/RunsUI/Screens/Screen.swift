@@ -49,7 +49,7 @@ public enum Screen {
   /// stand-ins.
   static let asciiFallbacks: [String: String] = [
     TextLayout.ellipsis: "~", "↑": "^", "↓": "v", "←": "<", "→": ">", "·": "|", "–": "-",
-    "—": "-", "▏": "_",
+    "—": "-", "▏": "_", MetricDelta.minus: "-",
   ]
 
   /// In ASCII mode, replaces the symbols of `asciiFallbacks`.

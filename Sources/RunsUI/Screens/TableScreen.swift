@@ -12,11 +12,13 @@ enum TableScreen {
       drawEmpty(&grid, state, theme: theme, rows: rows)
     } else {
       let top = max(0, min(state.scrollTop, shown.count - rows))
-      for line in 0..<rows where top + line < shown.count {
+      let visible = Array(shown[top..<min(shown.count, top + rows)])
+      let suffixes = nameSuffixes(visible.map { state.runs[$0] }, state: state)
+      for (line, index) in visible.enumerated() {
         let row = top + line
         drawRow(
-          &grid, state.runs[shown[row]], y: 1 + line, cursor: row == state.cursorRow,
-          state: state, layout: layout, theme: theme)
+          &grid, state.runs[index], nameSuffix: suffixes[line], y: 1 + line,
+          cursor: row == state.cursorRow, state: state, layout: layout, theme: theme)
       }
     }
     StatusBar.draw(
@@ -34,11 +36,17 @@ enum TableScreen {
       let style = column.column == state.columnCursor ? theme.headerCursor : theme.header
       var title = TextSanitizer.clean(column.column.title)
       if isSort {
+        // The arrow takes the cell beside the title on the side away from the alignment, so
+        // the title stays where it is without the arrow (numbers: the arrow goes left).
         let arrow = state.sort.ascending ? theme.glyphs.sortAscending : theme.glyphs.sortDescending
-        title = TextLayout.fit(title, width: column.width - 2) + " " + arrow
+        let fitted = TextLayout.fit(title, width: column.width - 2)
+        title = column.alignRight ? arrow + " " + fitted : fitted + " " + arrow
       }
+      let reserved = TableLayout.isMetric(column.column) ? TableLayout.markCell : 0
+      grid.fill(x: column.x, y: 0, count: column.width, style: style)
       grid.write(
-        title, x: column.x, y: 0, width: column.width, style: style, alignRight: column.alignRight)
+        title, x: column.x, y: 0, width: column.width - reserved, style: style,
+        alignRight: column.alignRight)
     }
     if layout.moreRight {
       grid.put(theme.glyphs.moreRight, x: grid.width - 1, y: 0, style: theme.header)
@@ -47,9 +55,27 @@ enum TableScreen {
 
   // MARK: Rows
 
+  /// The short id after each run's name where another run in scope has the same name (told
+  /// apart among the rows on screen).
+  static func nameSuffixes(_ runs: [Run], state: AppState) -> [String] {
+    let repeated = state.model.scopeTally.repeatedNames
+    guard !repeated.isEmpty else { return Array(repeating: "", count: runs.count) }
+    var groups: [String: [Int]] = [:]
+    for (row, run) in runs.enumerated() where repeated.contains(run.name) {
+      groups[run.name, default: []].append(row)
+    }
+    var suffixes = Array(repeating: "", count: runs.count)
+    for rows in groups.values {
+      for (row, short) in zip(rows, ShortID.of(rows.map { runs[$0].id })) {
+        suffixes[row] = " (\(short))"
+      }
+    }
+    return suffixes
+  }
+
   private static func drawRow(
-    _ grid: inout Grid, _ run: Run, y: Int, cursor: Bool, state: AppState, layout: TableLayout,
-    theme: Theme
+    _ grid: inout Grid, _ run: Run, nameSuffix: String, y: Int, cursor: Bool, state: AppState,
+    layout: TableLayout, theme: Theme
   ) {
     let base = theme.row(cursor: cursor)
     grid.fill(x: 0, y: y, count: grid.width, style: base)
@@ -57,19 +83,23 @@ enum TableScreen {
       grid.put(theme.glyphs.selected, x: 0, y: y, style: theme.mark(on: base))
     }
     for column in layout.columns {
-      drawCell(&grid, run, column: column, y: y, base: base, state: state, theme: theme)
+      drawCell(
+        &grid, run, nameSuffix: nameSuffix, column: column, y: y, base: base, state: state,
+        theme: theme)
     }
   }
 
   private static func drawCell(
-    _ grid: inout Grid, _ run: Run, column: TableColumn, y: Int, base: Style, state: AppState,
-    theme: Theme
+    _ grid: inout Grid, _ run: Run, nameSuffix: String, column: TableColumn, y: Int, base: Style,
+    state: AppState, theme: Theme
   ) {
     let x = column.x
     let width = column.width
     switch column.column {
     case .name:
-      grid.write(run.name, x: x, y: y, width: width, style: base)
+      let label = TextLayout.fitLabel(
+        TextSanitizer.clean(run.name), suffix: TextSanitizer.clean(nameSuffix), width: width)
+      grid.write(label, x: x, y: y, width: width, style: base)
     case .status:
       guard let status = run.status else { return }
       let text = theme.glyphs.symbol(for: status) + " " + status.rawValue
@@ -86,8 +116,12 @@ enum TableScreen {
       grid.write(text, x: x, y: y, width: width, style: base)
     case .metric(let name):
       guard let metric = run.metric(named: name) else { return }
-      let text = KFPNumberFormat.text(metric.value, format: metric.format)
-      grid.write(text, x: x, y: y, width: width, style: base, alignRight: true)
+      let text = metric.displayText
+      let valueWidth = width - TableLayout.markCell
+      grid.write(text, x: x, y: y, width: valueWidth, style: base, alignRight: true)
+      if run.hasSeveralNodes(for: name) {
+        grid.put(theme.glyphs.severalNodes, x: x + valueWidth, y: y, style: base)
+      }
       guard state.barsOn,
         let info = state.model.metricInfo.first(where: { $0.name == name })
       else { return }

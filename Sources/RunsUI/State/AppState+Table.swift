@@ -41,7 +41,9 @@ extension AppState {
     }
   }
 
-  /// Sorts by `column`: best first the first time, reversed when it is already the sort.
+  /// Sorts by `column`: best first the first time, reversed when it is already the sort. The
+  /// cursor goes to the first row and the view to the top (as KFP's table goes back to page
+  /// 1), so the best run is what the user sees and what `Enter` opens.
   mutating func sortBy(_ column: Column) {
     if sort.column == column {
       sort.ascending.toggle()
@@ -50,6 +52,8 @@ extension AppState {
     }
     columnCursor = column
     rebuild(.sort)
+    scrollTop = 0
+    moveCursor(to: 0)
   }
 
   /// `a`: selects every run shown, or clears the selection when they all are already.

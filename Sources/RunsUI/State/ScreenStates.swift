@@ -5,7 +5,11 @@ struct CompareState: Sendable {
   /// The compared runs, in table order at the time `c` was pressed.
   var runIDs: [String]
   /// The matrix of the runs (rebuilt when runs reload or a direction flips).
-  var matrix: CompareMatrix
+  var matrix: CompareMatrix {
+    didSet { nameSuffixes = Self.suffixes(matrix) }
+  }
+  /// After each run's name: its short id when another compared run has the same name.
+  private(set) var nameSuffixes: [String]
   /// Metric name → higher is better, for rows flipped with `d`.
   var overrides: [String: Bool] = [:]
   /// `D`: cells show the difference from the first run.
@@ -28,7 +32,12 @@ struct CompareState: Sendable {
   init(runIDs: [String], matrix: CompareMatrix) {
     self.runIDs = runIDs
     self.matrix = matrix
+    nameSuffixes = Self.suffixes(matrix)
     refreshLines()
+  }
+
+  private static func suffixes(_ matrix: CompareMatrix) -> [String] {
+    ShortID.suffixes(names: matrix.runs.map(\.name), ids: matrix.runs.map(\.id))
   }
 }
 

@@ -59,6 +59,9 @@ struct ScopeTally: Sendable {
   /// The experiment id of the first run in scope (`.some(nil)` for a run without one).
   var firstExperiment: String??
   var severalExperiments = false
+  /// Every run name in scope, and those more than one run in scope has (they get short ids).
+  var names = Set<String>()
+  var repeatedNames = Set<String>()
 
   /// The widths as the table uses them: status and duration from what was seen.
   var contentWidths: ContentWidths {
@@ -68,6 +71,10 @@ struct ScopeTally: Sendable {
     // A negative duration adds its sign.
     result.duration =
       longestDuration > 0 ? DisplayWidth.of(TimeText.duration(longestDuration)) + 1 : 0
+    // Room for a short id: ` (` five characters `)`.
+    if !repeatedNames.isEmpty {
+      result.name = Swift.min(Self.widthCap, result.name + ShortID.minimumLength + 3)
+    }
     return result
   }
 
@@ -75,6 +82,7 @@ struct ScopeTally: Sendable {
   /// `Run` would retain all of them.
   mutating func add(_ runs: UnsafeBufferPointer<Run>, _ index: Int) {
     widths.name = Self.widen(widths.name, runs[index].name)
+    if !names.insert(runs[index].name).inserted { repeatedNames.insert(runs[index].name) }
     if let name = runs[index].experiment?.name {
       widths.experiment = Self.widen(widths.experiment, name)
     }
@@ -202,6 +210,8 @@ extension AppState {
     var inScope: [Int] = []
     inScope.reserveCapacity(range.count)
     var tally = model.scopeTally
+    // Held once, so adding to its name sets does not copy them.
+    model.scopeTally = ScopeTally()
     runs.withUnsafeBufferPointer { runs in
       for index in range where scopeIncludes(runs[index].experiment) {
         tally.add(runs, index)

@@ -55,7 +55,7 @@ import Testing
       fields.append(run.createdAt.map(TimeText.rfc3339UTC) ?? "")
       fields.append(run.finishedAt.map(TimeText.rfc3339UTC) ?? "")
       for name in metricNames {
-        fields.append(run.metric(named: name).map { MachineNumber.text($0.value) } ?? "")
+        fields.append(run.metric(named: name).map(RunsJSON.machineText) ?? "")
       }
       output += CSVText.line(fields)
     }
