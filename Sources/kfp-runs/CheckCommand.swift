@@ -46,7 +46,9 @@ struct CheckCommand: ParsableCommand {
         let message = "is \(description), not a regular file; skipped"
         report.add([Problem(location: path, severity: .error, message: message)], files: 1)
       case .directory:
-        let result = DirectorySource(root: path).load()
+        var result = DirectorySource(root: path).load()
+        var ids = DuplicateRunIDs()
+        ids.disambiguate(&result, location: path)
         report.add(result.problems, runs: result.runs.count)
         if result.runs.isEmpty, result.problems.isEmpty {
           StandardError.write(

@@ -61,11 +61,25 @@ struct RunSource: Sendable {
   {
     switch spec {
     case .directory(let path):
+      // Batches and the whole result each keep every run of a repeated id; the whole result,
+      // which the application takes last, gives each the same id as its batch did.
+      var batchIDs = DuplicateRunIDs()
       // Progress counts first-level directories read, which is how the tree is walked.
-      return DirectorySource(root: path).load(
-        onProgress: onBatch.map { report in { report($0, $1, $2) } })
+      var result = DirectorySource(root: path).load(
+        onProgress: onBatch.map { report in
+          { batch, read, total in
+            var batch = batch
+            batchIDs.disambiguate(&batch, location: path)
+            report(batch, read, total)
+          }
+        })
+      var resultIDs = DuplicateRunIDs()
+      resultIDs.disambiguate(&result, location: path)
+      return result
     case .jsonFile(let path):
-      let result = JSONFileSource(path: path).load()
+      var result = JSONFileSource(path: path).load()
+      var ids = DuplicateRunIDs()
+      ids.disambiguate(&result, location: path)
       onBatch?(result, nil, nil)
       return result
     case .demo:

@@ -168,4 +168,68 @@ import Testing
 
         """)
   }
+
+  /// A copied run folder keeps the id of its run.json, and two folder names that differ only
+  /// in bytes that are not UTF-8 read as the same id: every run is kept, `check` warns, and a
+  /// `--runs` reference to the shared id or a copied folder is ambiguous.
+  @Test func runsSharingAnIdAreAllKept() throws {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kfp-runs-dup-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    func writeRun(_ folder: String, runJSON: String?, value: Double) throws {
+      let directory = root.appendingPathComponent(folder)
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      if let runJSON {
+        try Data(runJSON.utf8).write(to: directory.appendingPathComponent("run.json"))
+      }
+      try Data(#"{"metrics": [{"name": "acc", "numberValue": \#(value)}]}"#.utf8)
+        .write(to: directory.appendingPathComponent("mlpipeline-metrics.json"))
+    }
+    try writeRun("a", runJSON: #"{"id": "X", "name": "same"}"#, value: 0.5)
+    try writeRun("b", runJSON: #"{"id": "X", "name": "same"}"#, value: 0.9)
+    try writeRun("c", runJSON: nil, value: 0.1)
+    // "raw-\xFF" and "raw-\xFE": both read as the id "raw-\u{FFFD}".
+    for byte in [0xFF, 0xFE] as [UInt8] {
+      let name = Array("raw-".utf8) + [byte]
+      let path = Array(root.path.utf8) + [UInt8(ascii: "/")] + name + [0]
+      _ = path.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+          mkdir($0, 0o755)
+        }
+      }
+      let file = path.dropLast() + Array("/mlpipeline-metrics.json".utf8) + [0]
+      let text = Array(#"{"metrics": [{"name": "acc", "numberValue": 0.\#(byte)}]}"#.utf8)
+      let descriptor = file.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+          open($0, O_CREAT | O_WRONLY, 0o644)
+        }
+      }
+      #expect(descriptor >= 0)
+      #expect(write(descriptor, text, text.count) == text.count)
+      close(descriptor)
+    }
+    let list = try BinaryRunner.run(["list", ".", "--format", "csv"], in: root)
+    #expect(list.status == 0, "\(list.stderr)")
+    let ids = list.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] }
+    #expect(
+      ids.sorted() == ["X", "X (2)", "c", "raw-\u{FFFD}", "raw-\u{FFFD} (2)"], "\(list.stdout)")
+    #expect(list.stderr.contains("2 problems"), "\(list.stderr)")
+
+    let check = try BinaryRunner.run(["check", "."], in: root)
+    #expect(
+      check.stdout.contains(#"an earlier run has the same id; both are kept, this one as "X (2)""#))
+    #expect(check.stdout.hasSuffix("checked 5 runs: 0 errors, 2 warnings\n"), "\(check.stdout)")
+
+    for reference in ["X", "b", "a"] {
+      let compare = try BinaryRunner.run(["compare", ".", "--runs", reference], in: root)
+      #expect(compare.status == 2, "\(reference): \(compare.stdout)")
+      #expect(
+        compare.stderr.contains("2 runs have the id 'X': name one of them as 'X (1)', 'X (2)'"),
+        "\(reference): \(compare.stderr)")
+    }
+    let both = try BinaryRunner.run(
+      ["compare", ".", "--runs", "X (1),X (2)", "--format", "csv"], in: root)
+    #expect(both.status == 0, "\(both.stderr)")
+    #expect(both.stdout.hasSuffix("acc,0.5,0.9\n"), "\(both.stdout)")
+  }
 }

@@ -90,4 +90,24 @@ struct HostileTerminalTests {
     #expect(screen.contains("x\u{FFFD}]2;PWNED\u{FFFD}y"), "\(screen)")
     #expect(try session.paneValue("#{pane_title}") != "PWNED")
   }
+
+  /// A copied run folder (same run.json id) is a run of its own in the application too, as in
+  /// `list`: the table counts every run and the problem says what was renamed.
+  @Test func aCopiedRunFolderIsARunOfItsOwn() async throws {
+    let tree = try RunTree(RunTree.standard)
+    defer { tree.remove() }
+    let manager = FileManager.default
+    let runJSON = Data(#"{"id": "X", "name": "copied-run"}"#.utf8)
+    try runJSON.write(to: tree.root.appendingPathComponent("run-alpha/run.json"))
+    try manager.copyItem(
+      at: tree.root.appendingPathComponent("run-alpha"),
+      to: tree.root.appendingPathComponent("run-alpha-copy"))
+    let session = try TmuxSession([tree.root.path], in: tree.root)
+    defer { session.close() }
+    let screen = try await session.waitFor("5 runs")
+    #expect(screen.components(separatedBy: "copied-run").count - 1 == 2, "\(screen)")
+    try session.send("!")
+    try await session.waitFor("both are kept, this one as")
+    try session.send("q")
+  }
 }
