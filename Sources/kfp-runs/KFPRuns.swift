@@ -11,6 +11,7 @@ struct KFPRuns: AsyncParsableCommand {
       kfp-runs [browse] [<source>] [<options>]
       kfp-runs list [<source>] [<options>]
       kfp-runs compare [<source>] [--runs <r1,r2,…>] [<options>]
+      kfp-runs plot [<source>] [--x <name>] [--y <name>] [<options>]
       kfp-runs check [<path> ...]
       kfp-runs watch [<source>] [--until-done] [--format text|jsonl]
       """,
@@ -24,8 +25,8 @@ struct KFPRuns: AsyncParsableCommand {
       usage, 3 the source could not be read.
       """,
     subcommands: [
-      BrowseCommand.self, ListCommand.self, CompareCommand.self, CheckCommand.self,
-      WatchCommand.self,
+      BrowseCommand.self, ListCommand.self, CompareCommand.self, PlotCommand.self,
+      CheckCommand.self, WatchCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self
   )

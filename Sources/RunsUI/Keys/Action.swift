@@ -20,6 +20,14 @@ public enum Action: Sendable, Hashable {
   case pickExperiment
   case pickMetrics
   case toggleBars
+  /// Open the scatter plot of the runs shown.
+  case plot
+  /// Plot: pick the x axis.
+  case pickXAxis
+  /// Plot: pick the y axis.
+  case pickYAxis
+  /// Plot: log scale on or off for the axis picked last.
+  case toggleLog
   case reload
   case problems
   case help

@@ -8,6 +8,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
   case picker
   case metricPicker
   case filter
+  case plot
   /// Mouse gestures (listed for help; handled from `Key.mouse`).
   case mouse
 
@@ -21,6 +22,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
     case .picker: "Pickers (experiment, metrics)"
     case .metricPicker: "Metric picker"
     case .filter: "Filter input"
+    case .plot: "Plot"
     case .mouse: "Mouse"
     }
   }

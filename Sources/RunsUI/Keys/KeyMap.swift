@@ -37,6 +37,7 @@ public enum KeyMap {
       .table, [.character("e")], "e", "pick the experiment (or all runs)", .pickExperiment),
     KeyBinding(.table, [.character("m")], "m", "pick the metric columns", .pickMetrics),
     KeyBinding(.table, [.character("b")], "b", "bars on / off", .toggleBars),
+    KeyBinding(.table, [.character("p")], "p", "plot the runs shown", .plot),
     KeyBinding(.table, [.escape], "Esc", "clear the filter", .back),
     KeyBinding(.table, [.character("q")], "q", "quit", .quit),
 
@@ -47,6 +48,18 @@ public enum KeyMap {
     KeyBinding(
       .compare, [.character("x")], "x", "hide rows whose values are all equal", .toggleUniform),
     KeyBinding(.compare, [.enter], "Enter", "details of the run under the column cursor", .details),
+
+    KeyBinding(.plot, [.up, .character("k")], "↑ k", "nearest run above", .up),
+    KeyBinding(.plot, [.down, .character("j")], "↓ j", "nearest run below", .down),
+    KeyBinding(.plot, [.left, .character("h")], "← h", "nearest run to the left", .left),
+    KeyBinding(.plot, [.right, .character("l")], "→ l", "nearest run to the right", .right),
+    KeyBinding(.plot, [.character("x")], "x", "pick the x axis", .pickXAxis),
+    KeyBinding(.plot, [.character("y")], "y", "pick the y axis", .pickYAxis),
+    KeyBinding(
+      .plot, [.character("L")], "L", "log scale on / off (the axis picked last)", .toggleLog),
+    KeyBinding(.plot, [.enter], "Enter", "details of the run", .details),
+    KeyBinding(.plot, [.character(" ")], "Space", "select / unselect the run", .toggleSelection),
+    KeyBinding(.plot, [.character("p")], "p", "back to the table", .back),
 
     KeyBinding(.picker, [.enter], "Enter", "apply", .apply),
     KeyBinding(.metricPicker, [.character(" ")], "Space", "check / uncheck a metric", .toggleItem),

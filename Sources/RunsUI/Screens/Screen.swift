@@ -20,6 +20,7 @@ public enum Screen {
     switch base {
     case .compare: CompareScreen.draw(&grid, state, theme: theme)
     case .details: DetailsScreen.draw(&grid, state, theme: theme, now: now)
+    case .plot: PlotScreen.draw(&grid, state, theme: theme)
     default: TableScreen.draw(&grid, state, theme: theme)
     }
     switch state.topScreen {
@@ -28,6 +29,7 @@ public enum Screen {
     case .experimentPicker: PickerScreens.drawExperiments(&grid, state, theme: theme)
     case .metricPicker: PickerScreens.drawMetrics(&grid, state, theme: theme)
     case .filterInput: TableScreen.drawFilterLine(&grid, state, theme: theme)
+    case .axisPicker: PlotScreen.drawAxisPicker(&grid, state, theme: theme)
     default: break
     }
     return finish(grid, theme)
@@ -49,11 +51,11 @@ public enum Screen {
   /// stand-ins.
   static let asciiFallbacks: [String: String] = [
     TextLayout.ellipsis: "~", "↑": "^", "↓": "v", "←": "<", "→": ">", "·": "|", "–": "-",
-    "—": "-", "▏": "_", MetricDelta.minus: "-",
+    "—": "-", "▏": "_", "◂": "<", MetricDelta.minus: "-",
   ]
 
   /// In ASCII mode, replaces the symbols of `asciiFallbacks`.
-  private static func finish(_ grid: Grid, _ theme: Theme) -> Grid {
+  static func finish(_ grid: Grid, _ theme: Theme) -> Grid {
     guard theme.options.asciiGlyphs else { return grid }
     var grid = grid
     for y in 0..<grid.height {
@@ -69,8 +71,8 @@ extension ScreenID {
   /// Panels are drawn over the screen they were opened from.
   var isPanel: Bool {
     switch self {
-    case .help, .problems, .experimentPicker, .metricPicker, .filterInput: true
-    case .table, .compare, .details: false
+    case .help, .problems, .experimentPicker, .metricPicker, .filterInput, .axisPicker: true
+    case .table, .compare, .details, .plot: false
     }
   }
 }

@@ -67,6 +67,8 @@ extension AppState {
       }
     case .experimentPicker: performOnExperimentPicker(action)
     case .metricPicker: performOnMetricPicker(action)
+    case .plot: performOnPlot(action)
+    case .axisPicker: performOnAxisPicker(action)
     }
     return .none
   }
@@ -86,6 +88,8 @@ extension AppState {
     if !screens.contains(.details) { details = nil }
     if !screens.contains(.experimentPicker) { experimentPicker = nil }
     if !screens.contains(.metricPicker) { metricPicker = nil }
+    if !screens.contains(.plot) { plot = nil }
+    if !screens.contains(.axisPicker) { plot?.picker = nil }
   }
 
   mutating func resize(width newWidth: Int, height newHeight: Int) {
@@ -93,6 +97,7 @@ extension AppState {
     height = max(0, newHeight)
     scrollToCursor()
     clampCompare()
+    refreshPlotRaster()
   }
 
   /// Sets the filter text and refilters.

@@ -125,5 +125,6 @@ extension AppState {
       self.compare = compare
       clampCompare()
     }
+    if plot != nil { rebuildPlot() }
   }
 }

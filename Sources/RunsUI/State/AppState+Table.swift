@@ -37,6 +37,7 @@ extension AppState {
     case .pickExperiment: openExperimentPicker()
     case .pickMetrics: openMetricPicker()
     case .toggleBars: barsOn.toggle()
+    case .plot: openPlot()
     default: break
     }
   }

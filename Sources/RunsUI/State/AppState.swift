@@ -82,6 +82,8 @@ public struct AppState: Sendable {
   var problemsScroll = 0
   var experimentPicker: ExperimentPickerState?
   var metricPicker: MetricPickerState?
+  /// The plot screen's state, while it is open.
+  var plot: PlotState?
   /// The filter text before `/` was pressed.
   var filterBeforeInput = ""
 

@@ -8,6 +8,8 @@ public enum ScreenID: Sendable, Hashable {
   case filterInput
   case experimentPicker
   case metricPicker
+  case plot
+  case axisPicker
 
   /// The key map context of the screen.
   var keyContext: KeyContext {
@@ -19,6 +21,8 @@ public enum ScreenID: Sendable, Hashable {
     case .filterInput: .filter
     case .experimentPicker: .picker
     case .metricPicker: .metricPicker
+    case .plot: .plot
+    case .axisPicker: .picker
     }
   }
 }

@@ -1,0 +1,46 @@
+import Testing
+
+/// `kfp-runs plot`: the chart as text, in a UTF-8 locale and in an ASCII one.
+@Suite struct PlotGoldenTests {
+  @Test(arguments: [
+    (
+      "plot-demo-params", "C.UTF-8",
+      ["plot", "--demo", "--x", "learning_rate", "--y", "loss", "--width", "60", "--height", "16"]
+    ),
+    ("plot-demo-ascii", "C", ["plot", "--demo", "--width", "60", "--height", "14"]),
+    (
+      "plot-demo-filter-log", "C.UTF-8",
+      [
+        "plot", "--demo", "--filter", "resnet", "--x", "duration", "--y", "loss", "--log-y",
+        "--width", "50", "--height", "12",
+      ]
+    ),
+    (
+      "plot-runs-experiment", "C.UTF-8",
+      ["plot", "runs", "--experiment", "mnist", "--y", "accuracy-score", "--height", "10"]
+    ),
+  ])
+  func plotMatchesGolden(name: String, locale: String, arguments: [String]) throws {
+    let fixture = try Fixture()
+    let result = try BinaryRunner.run(arguments, in: fixture.root, environment: ["LANG": locale])
+    try Golden.check(result, fixture: fixture, name: name)
+  }
+
+  @Test func anUnknownAxisIsAUsageErrorNamingTheChoices() throws {
+    let fixture = try Fixture()
+    let result = try BinaryRunner.run(["plot", "--demo", "--y", "acuracy"], in: fixture.root)
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("no axis named 'acuracy' for --y"))
+    #expect(result.stderr.contains("created, duration; metrics: accuracy-score, roc-auc"))
+    #expect(result.stderr.contains("numeric parameters: epochs, learning_rate"))
+  }
+
+  @Test func formatIsNotAnOptionOfPlot() throws {
+    let fixture = try Fixture()
+    let result = try BinaryRunner.run(["plot", "--demo", "--format", "csv"], in: fixture.root)
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("--format does not apply"))
+  }
+}
