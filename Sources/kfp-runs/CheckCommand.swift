@@ -65,15 +65,19 @@ struct CheckCommand: ParsableCommand {
 
   /// The problems of one metrics file read directly.
   static func checkFile(_ path: String) -> [Problem] {
-    switch BoundedFile.read(path, limit: MetricsFileDecoder.maximumFileSize) {
-    case .success(let bytes):
+    let limit = MetricsFileDecoder.maximumFileSize
+    switch BoundedFile.read(path, limit: limit) {
+    case .contents(let bytes, _):
       return MetricsFileDecoder.decode(bytes, path: path, nodeID: ".").problems
-    case .failure(.tooLarge(let size)):
+    case .tooLarge(let size):
       return [MetricsFileDecoder.tooLargeProblem(path: path, size: size)]
-    case .failure(.notRegular):
-      return [Problem(location: path, severity: .error, message: "is not a regular file")]
-    case .failure(.unreadable):
-      return [Problem(location: path, severity: .error, message: "cannot be read")]
+    case .notRegular(let kind):
+      return [
+        Problem(
+          location: path, severity: .error, message: "is \(kind), not a regular file; skipped")
+      ]
+    case .failed(let message):
+      return [Problem(location: path, severity: .error, message: message)]
     }
   }
 }

@@ -55,7 +55,7 @@ enum RunLookup {
     guard !name.contains("/"), name != ".", name != ".." else { return nil }
     let path = (root as NSString).appendingPathComponent(name) + "/run.json"
     guard
-      case .success(let bytes) = BoundedFile.read(path, limit: MetricsFileDecoder.maximumFileSize),
+      let bytes = BoundedFile.read(path, limit: MetricsFileDecoder.maximumFileSize).bytes,
       let json = try? JSONParser.parse(bytes)
     else { return nil }
     return KFPWire.runFields(from: json, location: path).fields.id

@@ -72,6 +72,28 @@ import Testing
     }
   }
 
+  /// `KF_PIPELINES_SA_TOKEN_PATH` naming a FIFO once made `list` wait forever for a writer.
+  @Test func aFIFOTokenPathIsNamedNotWaitedOn() throws {
+    let directory = FileManager.default.temporaryDirectory.resolvingSymlinksInPath()
+      .appendingPathComponent("kfp-runs-fifo-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let fifo = directory.appendingPathComponent("token").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let server = try KFPTestServer(KFPTestServer.Options(runs: TestRun.samples(count: 2)))
+    defer { server.stop() }
+    let result = try BinaryRunner.runRaw(
+      ["list", "\(server.baseURL)"], in: directory,
+      environment: ["KF_PIPELINES_SA_TOKEN_PATH": fifo], deadline: 8)
+    // Finishing at all is the point (the reader itself takes well under a second, see
+    // ServerOptionsTests); the margin is for a loaded machine starting the binary.
+    #expect(result.status == 0, "\(result.text)")
+    #expect(result.seconds < 5, "\(result.text)")
+    let stderr = String(decoding: result.stderr, as: UTF8.self)
+    #expect(stderr.contains("\(fifo): warning: "), "\(stderr)")
+    #expect(stderr.contains("it is a FIFO, not a regular file"), "\(stderr)")
+  }
+
   /// A proxy that reflects the request into the data: runs named, grouped and measured with
   /// the credentials. Every command prints the runs with the credentials replaced.
   @Test func runDataCarryingTheCredentialsIsRedacted() throws {

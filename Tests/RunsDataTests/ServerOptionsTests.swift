@@ -89,6 +89,35 @@ import Testing
     #expect(options.setupProblems[1].message.contains("not valid JSON"))
   }
 
+  /// Opening a FIFO for reading waits for a writer: a token path naming one must not hang.
+  @Test func aFIFOAsTheTokenFileIsAWarningNotAHang() throws {
+    let home = try temporaryHome()
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    let fifo = home + "/token"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let start = Date()
+    let options = KFPServerOptions.resolve(
+      baseURL: base, environment: ["KF_PIPELINES_SA_TOKEN_PATH": fifo], homeDirectory: home,
+      serviceAccountTokenPath: home + "/missing")
+    #expect(Date().timeIntervalSince(start) < 1)
+    #expect(options.token == nil)
+    let problem = try #require(options.setupProblems.first)
+    #expect(problem.location == fifo)
+    #expect(problem.message.contains("it is a FIFO, not a regular file"), "\(problem.message)")
+  }
+
+  /// The kfp context file goes through the same bounded reader: a FIFO there is skipped too.
+  @Test func aFIFOAsTheContextFileIsAWarningNotAHang() throws {
+    let home = try temporaryHome()
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    #expect(mkfifo(home + "/.config/kfp/context.json", 0o600) == 0)
+    let options = KFPServerOptions.resolve(
+      baseURL: base, environment: [:], homeDirectory: home,
+      serviceAccountTokenPath: home + "/missing")
+    let problem = try #require(options.setupProblems.first)
+    #expect(problem.message.contains("it is a FIFO"), "\(problem.message)")
+  }
+
   @Test func insecureSaysWhenItCannotBeHonoured() {
     let options = KFPServerOptions.resolve(
       baseURL: base, insecure: true, environment: [:], homeDirectory: "/nonexistent",

@@ -219,11 +219,12 @@ struct RunDirectoryReader {
   private mutating func read(_ entry: FileSystem.Entry, in descriptor: Int32, shown: String)
     -> (bytes: [UInt8], modified: Double)?
   {
-    switch FileSystem.readRegularFile(
-      entry.bytes, in: descriptor, limit: MetricsFileDecoder.maximumFileSize)
+    switch BoundedFile.read(entry.bytes, in: descriptor, limit: MetricsFileDecoder.maximumFileSize)
     {
     case .failed(let message):
       report(shown, .error, message)
+    case .notRegular(let kind):
+      report(shown, .error, "is \(kind), not a regular file; skipped")
     case .tooLarge(let size):
       problems.append(MetricsFileDecoder.tooLargeProblem(path: shown, size: size))
     case .contents(let bytes, let modified):

@@ -1,13 +1,5 @@
 import RunsCore
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Runs from a saved KFP API response: a `ListRunsResponse`, a JSON array of `ApiRun` (or
 /// `RunDetail`), one run object, or JSON Lines of any of these.
 public struct JSONFileSource: Sendable {
@@ -25,10 +17,10 @@ public struct JSONFileSource: Sendable {
   /// Reads every run in the file; what cannot be read becomes a problem.
   public func load() -> LoadResult {
     let bytes: [UInt8]
-    switch FileSystem.readRegularFile(
-      Array(path.utf8CString), in: AT_FDCWD, limit: Self.maximumFileSize)
-    {
+    switch BoundedFile.read(path, limit: Self.maximumFileSize) {
     case .contents(let contents, _): bytes = contents
+    case .notRegular(let kind):
+      return failure("the file is \(kind), not a regular file; skipped")
     case .tooLarge(let size):
       return failure(
         "the file is \(size) bytes, larger than the \(Self.maximumFileSize >> 20) MiB limit")

@@ -117,27 +117,19 @@ extension KFPServerOptions {
     return text
   }
 
-  private struct ReadFailure: Error, CustomStringConvertible {
-    var description: String
+  /// Credentials and context files are small; anything larger is not one.
+  static let credentialFileLimit = 1 << 20
+
+  /// A credentials-sized file as text, or why it could not be read ("it is a FIFO, …").
+  private static func readSmallFile(_ path: String) -> Result<String, ReadFailure> {
+    let outcome = BoundedFile.read(path, limit: credentialFileLimit)
+    if let bytes = outcome.bytes { return .success(String(decoding: bytes, as: UTF8.self)) }
+    return .failure(
+      ReadFailure(description: "it " + (outcome.reason(limit: credentialFileLimit) ?? "")))
   }
 
-  /// A credentials-sized file as text (at most 1 MiB).
-  private static func readSmallFile(_ path: String) -> Result<String, ReadFailure> {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      let exists = FileManager.default.fileExists(atPath: path)
-      return .failure(ReadFailure(description: exists ? "not readable" : "no such file"))
-    }
-    defer { try? handle.close() }
-    let data: Data
-    do {
-      data = try handle.read(upToCount: 1 << 20 + 1) ?? Data()
-    } catch {
-      return .failure(ReadFailure(description: "read error"))
-    }
-    guard data.count <= 1 << 20 else {
-      return .failure(ReadFailure(description: "larger than 1 MiB"))
-    }
-    return .success(String(decoding: data, as: UTF8.self))
+  private struct ReadFailure: Error, CustomStringConvertible {
+    var description: String
   }
 
   /// `namespace` and `client_authentication_cookie` of the kfp CLI's `context.json`.

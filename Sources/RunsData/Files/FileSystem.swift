@@ -6,8 +6,8 @@
   import Darwin
 #endif
 
-/// Thin POSIX wrappers for the directory walk: `opendir`/`readdir` with `d_type`, and reading a
-/// file without ever blocking on a FIFO or a device.
+/// Thin POSIX wrappers for the directory walk: `opendir`/`readdir` with `d_type`, `stat`, and
+/// the texts that describe what a file is.
 enum FileSystem {
   /// A directory's identity: a real directory is read at most once, however many links lead to it.
   struct Identity: Hashable {
@@ -25,13 +25,6 @@ enum FileSystem {
     var bytes: [CChar]
     var name: String
     var kind: Kind
-  }
-
-  /// A file's contents, or the sentence saying why it could not be used.
-  enum ReadOutcome {
-    case contents([UInt8], modified: Double)
-    case tooLarge(size: Int)
-    case failed(String)
   }
 
   /// The last `errno` as a sentence fragment, e.g. `Permission denied`; a symlink loop says so.
@@ -95,47 +88,6 @@ enum FileSystem {
 
   static func isRegular(_ mode: mode_t) -> Bool { mode & S_IFMT == S_IFREG }
   static func isDirectory(_ mode: mode_t) -> Bool { mode & S_IFMT == S_IFDIR }
-
-  /// Reads a regular file of at most `limit` bytes. Opens with `O_NONBLOCK` and checks the type
-  /// again with `fstat`, so a FIFO swapped in after the caller's `stat` cannot block the load.
-  static func readRegularFile(_ name: [CChar], in parent: Int32, limit: Int) -> ReadOutcome {
-    let descriptor = openat(parent, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
-    guard descriptor >= 0 else { return .failed("cannot be opened: \(errorText())") }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else { return .failed("cannot be read: \(errorText())") }
-    guard isRegular(info.st_mode) else {
-      return .failed("is \(describe(mode: info.st_mode)), not a regular file; skipped")
-    }
-    let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-    let size = Int(info.st_size)
-    guard size <= limit else { return .tooLarge(size: size) }
-    // Read one byte past the size `fstat` gave, to notice a file that grew meanwhile.
-    var bytes = [UInt8](repeating: 0, count: size + 1)
-    var count = 0
-    while true {
-      if count == bytes.count {
-        guard bytes.count <= limit else { return .tooLarge(size: bytes.count) }
-        bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
-      }
-      let got = bytes.withUnsafeMutableBytes { buffer in
-        read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-      }
-      if got < 0 {
-        if errno == EINTR { continue }
-        return .failed("cannot be read: \(errorText())")
-      }
-      if got == 0 { break }
-      count += got
-      // All `fstat` promised, and the byte past it was asked for but not given: the end, without
-      // a second call just to be told so. A shorter read (a network file system) reads on.
-      if count == size { break }
-    }
-    guard count <= limit else { return .tooLarge(size: count) }
-    bytes.removeLast(bytes.count - count)
-    return .contents(bytes, modified: modified)
-  }
-
 }
 
 /// An `errno` value carried in a `Result`.
