@@ -25,6 +25,10 @@ struct EventLoop {
   var receive: (_ batch: LoadResult, _ loaded: Int, _ total: Int?, _ finished: Bool) -> Void
   /// Draws the application for a screen size and a moment.
   var render: (_ width: Int, _ height: Int, _ now: Date) -> Grid
+  /// The source's watch, started after the first load; its updates go to `apply`.
+  var watch: (any RunsWatch)? = nil
+  /// Gives a watch cycle's update to the application.
+  var apply: (_ update: RunsUpdate, _ now: Date) -> Void = { _, _ in }
 
   /// How long to wait for a key while loading: batches show up within this time.
   private static let loadingPoll = 30
@@ -54,6 +58,9 @@ struct EventLoop {
       }
     }
     defer { task?.cancel() }
+    let updates = WatchInbox()
+    var watchTask: Task<Void, Never>?
+    defer { watchTask?.cancel() }
 
     // The first frame comes before any data: the application shows that it is loading.
     _ = handle(.resize(width: terminal.width, height: terminal.height))
@@ -80,6 +87,16 @@ struct EventLoop {
       if let message = LoadMessage.merged(inbox.take().filter { $0.generation == generation }) {
         receive(message.batch, message.loaded, message.total, message.finished)
         if message.finished { loading = false }
+        dirty = true
+        // The watch's own first load has finished: from now on it reports changes.
+        if message.finished, watchTask == nil, let watch {
+          watchTask = Task.detached {
+            while !Task.isCancelled { updates.post(await watch.next()) }
+          }
+        }
+      }
+      for update in updates.take() {
+        apply(update, Date())
         dirty = true
       }
       let now = Date()

@@ -35,7 +35,8 @@ struct KFPRuns: AsyncParsableCommand {
   static func main() async {
     StandardStream.occupyClosedDescriptors()
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(
+        WatchInterval.rewrite(Array(CommandLine.arguments.dropFirst())))
       if var asyncCommand = command as? AsyncParsableCommand {
         try await asyncCommand.run()
       } else {

@@ -29,6 +29,8 @@ public enum Action: Sendable, Hashable {
   /// Plot: log scale on or off for the axis picked last.
   case toggleLog
   case reload
+  /// Watch the source live on / off.
+  case toggleWatch
   case problems
   case help
   case back

@@ -28,6 +28,9 @@ extension AppState {
     case .reload:
       beginReload()
       return .reload
+    case .toggleWatch:
+      toggleWatching()
+      return .none
     case .help:
       if topScreen != .help {
         helpScroll = 0

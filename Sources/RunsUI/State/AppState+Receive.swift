@@ -116,7 +116,7 @@ extension AppState {
   }
 
   /// Screens that hold run data of their own follow a reload.
-  private mutating func refreshOpenScreens() {
+  mutating func refreshOpenScreens() {
     if var compare {
       compare.runIDs = compare.runIDs.filter { indexByID[$0] != nil }
       compare.matrix = CompareMatrix(

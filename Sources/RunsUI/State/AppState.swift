@@ -84,6 +84,8 @@ public struct AppState: Sendable {
   var metricPicker: MetricPickerState?
   /// The plot screen's state, while it is open.
   var plot: PlotState?
+  /// Watching the source live (`--watch`, `w`) and the change markers.
+  public internal(set) var watch = WatchState()
   /// The filter text before `/` was pressed.
   var filterBeforeInput = ""
 
