@@ -20,6 +20,7 @@ struct BrowseCommand: AsyncParsableCommand {
   )
 
   @OptionGroup var options: SourceOptions
+  @OptionGroup var query: WhereOption
 
   @Option(
     name: .customLong("watch"),
@@ -36,9 +37,10 @@ struct BrowseCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    try query.checkSyntax()
     guard isatty(STDOUT_FILENO) == 1, options.format == .table else {
       let loaded = try await RunLoader.load(options)
-      try ListPrinter.print(consume loaded, options: options)
+      try ListPrinter.print(consume loaded, options: options, query: query)
       return
     }
     let status = try await Interactive.run(options, watch: watch)

@@ -26,6 +26,19 @@ enum SortResolver {
             + "nor a metric any run reports (\(list))")
       }
     }
+    if case .parameter(let name) = spec.column, !scope.isEmpty {
+      let known = ParameterColumns.all(in: scope)
+      if !known.contains(name) {
+        let names = known.prefix(10).map(TextSanitizer.clean).joined(separator: ", ")
+        let list =
+          known.isEmpty
+          ? "the runs have no parameters"
+          : "parameters: " + names + (known.count > 10 ? ", …" : "")
+        throw CLIFailure.usage(
+          "cannot sort by 'param:\(TextSanitizer.clean(name))': no run has that parameter (\(list))"
+        )
+      }
+    }
     return spec.order
   }
 }

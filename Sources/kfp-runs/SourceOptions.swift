@@ -56,6 +56,16 @@ struct SourceOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
+      "The value columns, in order: metric names and param:NAME for parameters.",
+      discussion: "Metric columns come first, then parameter columns (each in the order given).",
+      valueName: "a,param:b,…"))
+  var columns: String?
+
+  @Flag(help: "Every parameter as a column after the metrics (CSV headers param:NAME).")
+  var params = false
+
+  @Option(
+    help: ArgumentHelp(
       "Sort by a column: name, status, duration, experiment, pipeline, created, or a metric.",
       discussion: """
         Add :asc or :desc for a direction; without one the best comes first (a metric by its \
@@ -78,6 +88,13 @@ struct SourceOptions: ParsableArguments {
       throw ValidationError("use either --metrics or --all-metrics, not both")
     }
     if metrics != nil, metricNames.isEmpty { throw ValidationError("--metrics needs a name") }
+    if columns != nil, metrics != nil || allMetrics {
+      throw ValidationError("use either --columns or --metrics/--all-metrics, not both")
+    }
+    if columns != nil, columnNames.isEmpty { throw ValidationError("--columns needs a name") }
+    if columns != nil, params {
+      throw ValidationError("use either --columns (with param:NAME) or --params, not both")
+    }
     if let sort {
       do {
         _ = try SortSpec.parse(sort)
@@ -93,11 +110,36 @@ struct SourceOptions: ParsableArguments {
       .filter { !$0.isEmpty }
   }
 
+  /// `--columns` split on commas, blanks dropped.
+  var columnNames: [String] {
+    (columns ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+  }
+
+  /// The `--columns` names that are parameters (`param:NAME`), without the prefix.
+  private var columnParameters: [String] {
+    columnNames.filter { $0.lowercased().hasPrefix("param:") }.map {
+      String($0.dropFirst("param:".count))
+    }
+  }
+
   /// The metric column choice the flags ask for.
   var metricChoice: RunListing.MetricChoice {
+    if columns != nil {
+      // `metric:NAME` may name a metric called like a parameter prefix.
+      return .named(
+        columnNames.filter { !$0.lowercased().hasPrefix("param:") }.map {
+          $0.lowercased().hasPrefix("metric:") ? String($0.dropFirst("metric:".count)) : $0
+        })
+    }
     if allMetrics { return .all }
     if metrics != nil { return .named(metricNames) }
     return .top(3)
+  }
+
+  /// The parameter column choice the flags ask for.
+  var parameterChoice: RunListing.ParameterChoice {
+    params ? .all : .named(columnParameters)
   }
 }
 

@@ -7,6 +7,8 @@ public enum Column: Sendable, Hashable {
   case pipeline
   case created
   case metric(String)
+  /// A pipeline parameter's value: sorted as numbers when every value in scope reads as one.
+  case parameter(String)
 
   /// The header text the runs table shows.
   public var title: String {
@@ -18,6 +20,7 @@ public enum Column: Sendable, Hashable {
     case .pipeline: "Pipeline"
     case .created: "Start time"
     case .metric(let name): name
+    case .parameter(let name): name
     }
   }
 }

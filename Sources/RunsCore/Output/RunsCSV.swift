@@ -14,9 +14,12 @@ public enum RunsCSV {
 
   /// The header and one line per run. Text is sanitized (no control characters reach a
   /// terminal that shows the file); times are RFC 3339 UTC; a missing value is an empty field.
-  public static func text(runs: [Run], metricNames: [String]) -> String {
-    var bytes = header(metricNames: metricNames)
-    appendRows(runs[...], metricNames: metricNames, to: &bytes)
+  /// Parameter columns follow the metrics, headed `param:NAME`, with the values as text.
+  public static func text(runs: [Run], metricNames: [String], parameterNames: [String] = [])
+    -> String
+  {
+    var bytes = header(metricNames: metricNames, parameterNames: parameterNames)
+    appendRows(runs[...], metricNames: metricNames, parameterNames: parameterNames, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
   }
 
@@ -24,10 +27,10 @@ public enum RunsCSV {
   /// order: the header, then chunks of `rowsPerChunk` rows. A few chunks at a time are built on
   /// every core, so the whole text is never in memory and the rows take a fraction of the time.
   public static func write(
-    runs: [Run], metricNames: [String], rowsPerChunk: Int = rowsPerChunk,
-    to write: ([UInt8]) throws -> Void
+    runs: [Run], metricNames: [String], parameterNames: [String] = [],
+    rowsPerChunk: Int = rowsPerChunk, to write: ([UInt8]) throws -> Void
   ) rethrows {
-    try write(header(metricNames: metricNames))
+    try write(header(metricNames: metricNames, parameterNames: parameterNames))
     let chunkRows = max(1, rowsPerChunk)
     let chunkCount = (runs.count + chunkRows - 1) / chunkRows
     // Two chunks per core keep both busy while bounding what is held before it is written.
@@ -39,7 +42,8 @@ public enum RunsCSV {
         let start = (windowStart + offset) * chunkRows
         var bytes: [UInt8] = []
         appendRows(
-          runs[start..<min(start + chunkRows, runs.count)], metricNames: metricNames, to: &bytes)
+          runs[start..<min(start + chunkRows, runs.count)], metricNames: metricNames,
+          parameterNames: parameterNames, to: &bytes)
         return bytes
       }
       for chunk in chunks { try write(chunk) }
@@ -47,14 +51,17 @@ public enum RunsCSV {
     }
   }
 
-  private static func header(metricNames: [String]) -> [UInt8] {
+  private static func header(metricNames: [String], parameterNames: [String]) -> [UInt8] {
     var bytes: [UInt8] = []
-    CSVText.append(record: fixedHeader + metricNames.map(TextSanitizer.clean), to: &bytes)
+    CSVText.append(
+      record: fixedHeader + metricNames.map(TextSanitizer.clean)
+        + parameterNames.map { "param:" + TextSanitizer.clean($0) }, to: &bytes)
     return bytes
   }
 
   private static func appendRows(
-    _ runs: ArraySlice<Run>, metricNames: [String], to bytes: inout [UInt8]
+    _ runs: ArraySlice<Run>, metricNames: [String], parameterNames: [String],
+    to bytes: inout [UInt8]
   ) {
     for run in runs {
       let texts = [
@@ -71,6 +78,11 @@ public enum RunsCSV {
       for metric in run.runLevelMetrics(named: metricNames) {
         bytes.append(comma)
         CSVText.append(field: metric.map(RunsJSON.machineText) ?? "", to: &bytes)
+      }
+      for name in parameterNames {
+        bytes.append(comma)
+        let value = ParameterColumns.value(of: name, in: run) ?? ""
+        CSVText.append(field: TextSanitizer.clean(value), to: &bytes)
       }
       bytes.append(newline)
     }

@@ -9,9 +9,11 @@ public enum RunsTable {
 
   /// The table: Run name, Status, Duration, Experiment (when `showsExperiment`), Pipeline (when
   /// a run has one, as in the application), Start time (local time in `timeZone`), then one
-  /// right-aligned column per metric name.
+  /// right-aligned column per metric name, then one per parameter name (right-aligned when
+  /// every value reads as a number).
   public static func make(
-    runs: [Run], metricNames: [String], showsExperiment: Bool, timeZone: TimeZone = .current
+    runs: [Run], metricNames: [String], parameterNames: [String] = [], showsExperiment: Bool,
+    timeZone: TimeZone = .current
   ) -> TextTable {
     var columns: [TextTable.Column] = [
       .init(title: Column.name.title), .init(title: Column.status.title),
@@ -22,6 +24,10 @@ public enum RunsTable {
     if showsPipeline { columns.append(.init(title: Column.pipeline.title)) }
     columns.append(.init(title: Column.created.title))
     for name in metricNames { columns.append(.init(title: clean(name), alignRight: true)) }
+    for name in parameterNames {
+      columns.append(
+        .init(title: clean(name), alignRight: ParameterColumns.isNumeric(name, in: runs)))
+    }
 
     let rows = runs.map { run in
       var cells = [
@@ -33,6 +39,9 @@ public enum RunsTable {
       cells.append(run.createdAt.map { TimeText.local($0, timeZone: timeZone) } ?? "")
       for metric in run.runLevelMetrics(named: metricNames) {
         cells.append(metric?.displayText ?? "")
+      }
+      for name in parameterNames {
+        cells.append(text(ParameterColumns.value(of: name, in: run) ?? ""))
       }
       return cells
     }

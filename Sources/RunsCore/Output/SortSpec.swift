@@ -1,7 +1,8 @@
 /// A `--sort COLUMN[:asc|desc]` argument: the column, and the direction when one was given.
 ///
 /// COLUMN is `name`, `status`, `duration`, `experiment`, `pipeline`, `created` (any case), or a
-/// metric name; `metric:NAME` names a metric that shares a column's name.
+/// metric name; `metric:NAME` names a metric that shares a column's name, `param:NAME` a
+/// parameter.
 public struct SortSpec: Sendable, Hashable {
   /// Why a `--sort` argument could not be read.
   public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -46,6 +47,11 @@ public struct SortSpec: Sendable, Hashable {
       guard !name.isEmpty else { throw ParseError(description: "--sort metric: needs a name") }
       return SortSpec(column: .metric(name), ascending: ascending)
     }
+    if body.lowercased().hasPrefix("param:") {
+      let name = String(body.dropFirst("param:".count))
+      guard !name.isEmpty else { throw ParseError(description: "--sort param: needs a name") }
+      return SortSpec(column: .parameter(name), ascending: ascending)
+    }
     guard !body.isEmpty else {
       throw ParseError(description: "--sort needs a column: \(choicesText)")
     }
@@ -61,8 +67,9 @@ public struct SortSpec: Sendable, Hashable {
     return SortOrder(column: column, ascending: ascending)
   }
 
-  /// `name, status, duration, experiment, pipeline, created, or a metric name`, for messages.
+  /// `name, status, duration, experiment, pipeline, created, a metric name, or param:NAME`,
+  /// for messages.
   public static var choicesText: String {
-    keywords.map(\.word).joined(separator: ", ") + ", or a metric name"
+    keywords.map(\.word).joined(separator: ", ") + ", a metric name, or param:NAME"
   }
 }

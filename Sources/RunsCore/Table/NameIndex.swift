@@ -104,6 +104,18 @@ public struct NameIndex: Sendable {
     return mask
   }
 
+  /// Calls `body` with each name of `runs` in filter form, in run order.
+  func forEachName(in runs: Range<Int>, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+    precondition(runs.lowerBound >= 0 && runs.upperBound <= count, "runs out of range")
+    bytes.withUnsafeBufferPointer { bytes in
+      starts.withUnsafeBufferPointer { starts in
+        for run in runs {
+          body(run, UnsafeBufferPointer(rebasing: bytes[starts[run]..<(starts[run + 1] - 1)]))
+        }
+      }
+    }
+  }
+
   /// The indices of the runs whose names contain `text`, ascending.
   public func matchingIndices(_ text: String) -> [Int] {
     let needle = FilterText.bytes(text)

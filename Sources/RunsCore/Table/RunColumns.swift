@@ -12,6 +12,8 @@ public struct RunColumns: Sendable {
   public private(set) var metricCounts: MetricCounts
   /// For each tracked metric, the format of each run's run-level entry (`nil` without one).
   private var formats: [String: [MetricFormat?]] = [:]
+  /// The parameters and attributes queries have read.
+  var queryColumns = QueryColumns()
 
   /// Columns for `runs`.
   public init(runs: [Run] = []) {
@@ -34,6 +36,7 @@ public struct RunColumns: Sendable {
   /// Adds the names, counts and tracked formats of `newRuns`, reading each run in place.
   private mutating func addColumns(of newRuns: ArraySlice<Run>) {
     metricCounts.add(contentsOf: newRuns)
+    queryColumns.append(contentsOf: newRuns)
     newRuns.withUnsafeBufferPointer { newRuns in
       for index in newRuns.indices { names.append(newRuns[index].name) }
       for name in Array(formats.keys) {
@@ -55,6 +58,7 @@ public struct RunColumns: Sendable {
       for name in Array(formats.keys) { formats[name]?[index] = run.metric(named: name)?.format }
     }
     names.replace(replacements.map { (index: $0.index, name: $0.run.name) })
+    queryColumns.replace(replacements)
     keys.replace(replacements)
   }
 
@@ -79,6 +83,11 @@ public struct RunColumns: Sendable {
   ) {
     let values = keys.values(of: name)
     return (values, formats[name] ?? keys.runs.map { $0.metric(named: name)?.format })
+  }
+
+  /// The run-level values of metric `name`, one per run, NaN where missing (kept once read).
+  mutating func metricValues(_ name: String) -> [Double] {
+    keys.values(of: name)
   }
 
   /// The indices in `subset` (every run when `nil`) in sorted order (see `RunSorter`).

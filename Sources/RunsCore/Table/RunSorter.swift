@@ -26,6 +26,21 @@ public struct RunSortKeys: Sendable {
     /// One value per run, NaN when missing.
     case numbers([Double])
     case texts(TextSortKeys)
+    /// A parameter: the number each value reads as (NaN when none) and the text.
+    case parameter([Double], TextSortKeys)
+
+    /// The keys to sort `subset` by: a parameter's numbers when every value there reads as a
+    /// number, else its text.
+    func resolved(among subset: [Int]?) -> ColumnKeys {
+      guard case .parameter(let numbers, let texts) = self else { return self }
+      let numeric: Bool
+      if let subset {
+        numeric = subset.allSatisfy { texts.isMissing($0) || !numbers[$0].isNaN }
+      } else {
+        numeric = numbers.indices.allSatisfy { texts.isMissing($0) || !numbers[$0].isNaN }
+      }
+      return numeric ? .numbers(numbers) : .texts(texts)
+    }
 
     /// Appends `more` (keys of the same column) in place: the arrays are taken out of `self`
     /// first, so they are uniquely referenced and grow without being copied.
@@ -41,6 +56,14 @@ public struct RunSortKeys: Sendable {
         self = .numbers([])
         texts.append(new)
         self = .texts(texts)
+      case .parameter(let newNumbers, let newTexts):
+        guard case .parameter(var numbers, var texts) = self else {
+          preconditionFailure("mixed keys")
+        }
+        self = .numbers([])
+        numbers.append(contentsOf: newNumbers)
+        texts.append(newTexts)
+        self = .parameter(numbers, texts)
       }
     }
   }
@@ -104,7 +127,7 @@ public struct RunSortKeys: Sendable {
     var present: [Int] = []
     var missing: [Int] = []
     present.reserveCapacity(runs.count)
-    switch keys(for: order.column) {
+    switch keys(for: order.column).resolved(among: subset) {
     case .numbers(let values):
       for index in subset ?? Array(values.indices) {
         if values[index].isNaN { missing.append(index) } else { present.append(index) }
@@ -133,6 +156,7 @@ public struct RunSortKeys: Sendable {
           }
           return level == chunks ? newestFirst : nil
         }, final: byID)
+    case .parameter: preconditionFailure("parameter keys are resolved to numbers or texts")
     }
     KeySort.sort(&missing, levels: { level, _ in level == 0 ? newestFirst : nil }, final: byID)
     return present + missing
@@ -162,6 +186,10 @@ public struct RunSortKeys: Sendable {
     case .status: extracted = .texts(TextSortKeys(runs.map { $0.status?.rawValue }))
     case .experiment: extracted = .texts(TextSortKeys(runs.map { $0.experiment?.name }))
     case .pipeline: extracted = .texts(TextSortKeys(runs.map { $0.pipeline }))
+    case .parameter(let name):
+      let values = runs.map { run in run.parameters.first { $0.name == name }?.value }
+      extracted = .parameter(
+        values.map { $0.flatMap(QueryValueText.number) ?? .nan }, TextSortKeys(values))
     }
     return extracted
   }

@@ -138,6 +138,9 @@ enum TableScreen {
     case .created:
       let text = run.createdAt.map { TimeText.local($0, timeZone: state.options.timeZone) } ?? ""
       grid.write(text, x: x, y: y, width: width, style: base)
+    case .parameter(let name):
+      let text = TextSanitizer.clean(ParameterColumns.value(of: name, in: run) ?? "")
+      grid.write(text, x: x, y: y, width: width, style: base)
     case .metric(let name):
       guard let metric = run.metric(named: name) else { return }
       let text = metric.displayText
