@@ -14,7 +14,9 @@ let package = Package(
     // Model, validation, formatting, sorting, compare: pure logic, no I/O.
     .target(name: "RunsCore"),
     // Sources of runs: directory, JSON file, KFP server, demo. The only file and network I/O.
-    .target(name: "RunsData", dependencies: ["RunsCore"]),
+    .target(name: "RunsData", dependencies: ["RunsCore", "CZlib"]),
+    // The system zlib, for KFP v1's gzip'd metrics archives (mlpipeline-metrics.tgz).
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // Application state, key handling and every screen, rendered into a cell grid.
     .target(name: "RunsUI", dependencies: ["RunsCore"]),
     // No pkg-config: its -D flags are ones SwiftPM refuses (and warns about on every build);

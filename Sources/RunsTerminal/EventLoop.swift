@@ -17,6 +17,8 @@ struct EventLoop {
     case none
     case quit
     case reload
+    /// Load through the watch, which then reports changes.
+    case startWatch
   }
 
   /// Gives each input event to the application.
@@ -25,8 +27,10 @@ struct EventLoop {
   var receive: (_ batch: LoadResult, _ loaded: Int, _ total: Int?, _ finished: Bool) -> Void
   /// Draws the application for a screen size and a moment.
   var render: (_ width: Int, _ height: Int, _ now: Date) -> Grid
-  /// The source's watch, started after the first load; its updates go to `apply`.
+  /// The source's watch, if it can be watched; its updates go to `apply`.
   var watch: (any RunsWatch)? = nil
+  /// Whether the first load is the watch's (`--watch`); else a key starts it later.
+  var watchAtStart = false
   /// Gives a watch cycle's update to the application.
   var apply: (_ update: RunsUpdate, _ now: Date) -> Void = { _, _ in }
 
@@ -62,10 +66,24 @@ struct EventLoop {
     var watchTask: Task<Void, Never>?
     defer { watchTask?.cancel() }
 
+    // The watch's own load, so that it knows what it watches; then its changes, one cycle at a
+    // time. Once: a later `r` is an ordinary load.
+    func startWatch() {
+      guard let watch, watchTask == nil else { return }
+      task?.cancel()
+      generation += 1
+      loading = true
+      let reporter = LoadReporter(inbox: inbox, generation: generation)
+      watchTask = Task.detached {
+        reporter.finish(await watch.start())
+        while !Task.isCancelled { updates.post(await watch.next()) }
+      }
+    }
+
     // The first frame comes before any data: the application shows that it is loading.
     _ = handle(.resize(width: terminal.width, height: terminal.height))
     terminal.present(render(terminal.width, terminal.height, Date()))
-    startLoad()
+    if watchAtStart, watch != nil { startWatch() } else { startLoad() }
     var lastFrame = Date()
 
     while true {
@@ -78,6 +96,7 @@ struct EventLoop {
         switch handle(key) {
         case .quit: return 0
         case .reload: startLoad()
+        case .startWatch: startWatch()
         case .none: break
         }
         dirty = true
@@ -88,12 +107,6 @@ struct EventLoop {
         receive(message.batch, message.loaded, message.total, message.finished)
         if message.finished { loading = false }
         dirty = true
-        // The watch's own first load has finished: from now on it reports changes.
-        if message.finished, watchTask == nil, let watch {
-          watchTask = Task.detached {
-            while !Task.isCancelled { updates.post(await watch.next()) }
-          }
-        }
       }
       for update in updates.take() {
         apply(update, Date())

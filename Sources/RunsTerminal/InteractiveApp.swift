@@ -44,7 +44,16 @@ public enum InteractiveApp {
           terminal.suspend()
           return state.handle(.resize(width: terminal.width, height: terminal.height)).loopEffect
         }
-        return state.handle(key).loopEffect
+        switch state.handle(key) {
+        case .copy(let text):
+          terminal.copyToClipboard(text)
+          return .none
+        case .export(let job):
+          state.exportFinished(ExportWriter.write(job))
+          return .none
+        case let effect:
+          return effect.loopEffect
+        }
       },
       receive: { batch, loaded, total, finished in
         state.receive(batch, loaded: loaded, total: total, finished: finished)
@@ -53,6 +62,7 @@ public enum InteractiveApp {
         Screen.render(state, width: width, height: height, now: now)
       },
       watch: watch,
+      watchAtStart: initial.watch.started,
       apply: { update, now in state.apply(update, now: now) })
     return loop.run(on: terminal, load: load)
   }
@@ -65,6 +75,9 @@ extension AppEffect {
     case .none: .none
     case .quit: .quit
     case .reload: .reload
+    case .startWatching: .startWatch
+    // Carried out where the state is at hand (see `runBlocking`).
+    case .copy, .export: .none
     }
   }
 }

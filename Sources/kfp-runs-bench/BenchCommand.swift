@@ -48,7 +48,7 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "The kfp-runs binary (default: the one next to this executable).")
   var kfpRuns: String?
 
-  @Option(help: "Parts to skip, comma separated: load, app, memory, frame.")
+  @Option(help: "Parts to skip, comma separated: load, app, memory, frame, details.")
   var skip = ""
 
   @Option(help: "Only write a directory tree of --runs runs to this directory, then exit.")
@@ -119,6 +119,10 @@ struct BenchCommand: ParsableCommand {
           small: Array(large.prefix(frameRuns)), large: large, rounds: rounds
         ).run()
       }
+    }
+    if !skipped.contains("details") {
+      progress("details: huge node × metric grids")
+      report.details = DetailsBenchmark(rounds: rounds).run()
     }
     print(report.table(), terminator: "")
     if json { print(report.json()) }

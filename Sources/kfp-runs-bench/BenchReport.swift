@@ -7,6 +7,7 @@ struct BenchReport {
   var firstFrames: [FirstFrameBenchmark.Result] = []
   var inMemory: InMemoryBenchmark.Result?
   var frame: FrameBenchmark.Result?
+  var details: [DetailsBenchmark.Result] = []
   /// Why a part was not measured, by part.
   var notes: [String] = []
 
@@ -88,6 +89,16 @@ struct BenchReport {
           ratio(beforeSeconds * 1000 / 16.7), "(list, before)", "-",
         ])
       }
+      let query = memory.querySeconds * 1000
+      rows.append([
+        "query of 4 comparisons over \(n) runs", milliseconds(query), "frame 16.7 ms",
+        ratio(query / 16.7), "≤ 0.5× (8 ms)", verdict(query / 16.7 <= 0.5),
+      ])
+      rows.append([
+        "the same query, first time (builds 2 columns)",
+        milliseconds(memory.firstQuerySeconds * 1000), "frame 16.7 ms",
+        ratio(memory.firstQuerySeconds * 1000 / 16.7), "once per column", "-",
+      ])
       rows.append([
         "column data for \(n) runs, built in batches", milliseconds(memory.columnsSeconds * 1000),
         "-", "-", "once, while loading", "-",
@@ -116,6 +127,27 @@ struct BenchReport {
       rows.append([
         "table takes \(n) runs in 500-run batches",
         milliseconds(frame.batchedReceiveSeconds * 1000), "-", "-", "-", "-",
+      ])
+    }
+    for result in details {
+      rows.append([
+        "details key + frame, \(result.shape.label)", milliseconds(result.keySeconds * 1000),
+        "frame 16.7 ms", ratio(result.keySeconds * 1000 / 16.7), "≤ 1.0×",
+        verdict(result.keySeconds * 1000 <= 16.7),
+      ])
+      rows.append([
+        "  its worst key + frame", milliseconds(result.worstKeySeconds * 1000), "frame 16.7 ms",
+        ratio(result.worstKeySeconds * 1000 / 16.7), "≤ 1.0×",
+        verdict(result.worstKeySeconds * 1000 <= 16.7),
+      ])
+      rows.append([
+        "  Enter on it", milliseconds(result.openSeconds * 1000), "frame 16.7 ms",
+        ratio(result.openSeconds * 1000 / 16.7), "≤ 1.0×",
+        verdict(result.openSeconds * 1000 <= 16.7),
+      ])
+      rows.append([
+        "  its grid laid out (off the input thread)", milliseconds(result.layoutSeconds * 1000),
+        "-", "-", "-", "-",
       ])
     }
     var text = layout(rows)
@@ -150,6 +182,10 @@ struct BenchReport {
       ("top3_1m_ms", inMemory.map { $0.topSeconds * 1000 }),
       ("top3_1m_runs_ms", inMemory.map { $0.listTopSeconds * 1000 }),
       ("columns_1m_ms", inMemory.map { $0.columnsSeconds * 1000 }),
+      ("query_1m_ms", inMemory.map { $0.querySeconds * 1000 }),
+      ("query_first_1m_ms", inMemory.map { $0.firstQuerySeconds * 1000 }),
+      ("details_key_worst_ms", details.map(\.worstKeySeconds).max().map { $0 * 1000 }),
+      ("details_layout_worst_ms", details.map(\.layoutSeconds).max().map { $0 * 1000 }),
       ("frame_1k_ms", frame.map { $0.smallSeconds * 1000 }),
       ("frame_1m_ms", frame.map { $0.largeSeconds * 1000 }),
       ("frame_1m_vs_1k", frame?.ratio),

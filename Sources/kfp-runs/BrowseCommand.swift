@@ -43,7 +43,7 @@ struct BrowseCommand: AsyncParsableCommand {
       try ListPrinter.print(consume loaded, options: options, query: query)
       return
     }
-    let status = try await Interactive.run(options, watch: watch)
+    let status = try await Interactive.run(options, query: query.expression, watch: watch)
     if status != 0 { throw ExitCode(status) }
   }
 }

@@ -7,7 +7,7 @@ import RunsData
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
-    abstract: "Validate mlpipeline-metrics.json files.",
+    abstract: "Validate metrics files (mlpipeline-metrics.json/.tgz, executor_output.json).",
     discussion: """
       Checks every rule the KFP server applies to a metrics file (names, numbers, formats, \
       duplicates) plus the run.json files of a runs directory. A file is checked as given; a \
@@ -52,7 +52,7 @@ struct CheckCommand: ParsableCommand {
         report.add(result.problems, runs: result.runs.count)
         if result.runs.isEmpty, result.problems.isEmpty {
           StandardError.write(
-            "kfp-runs: no mlpipeline-metrics.json or run.json found in \(TextSanitizer.clean(path))\n"
+            "kfp-runs: no metrics file or run.json found in \(TextSanitizer.clean(path))\n"
           )
         }
       case .regularFile, .unreachable:
@@ -63,21 +63,9 @@ struct CheckCommand: ParsableCommand {
     if report.errors > 0 { throw CLIFailure(message: "", exitCode: CLIFailure.checkCode) }
   }
 
-  /// The problems of one metrics file read directly.
+  /// The problems of one metrics file read directly (`mlpipeline-metrics.tgz` and
+  /// `executor_output.json` by their names, anything else as `mlpipeline-metrics.json`).
   static func checkFile(_ path: String) -> [Problem] {
-    let limit = MetricsFileDecoder.maximumFileSize
-    switch BoundedFile.read(path, limit: limit) {
-    case .contents(let bytes, _):
-      return MetricsFileDecoder.decode(bytes, path: path, nodeID: ".").problems
-    case .tooLarge(let size):
-      return [MetricsFileDecoder.tooLargeProblem(path: path, size: size)]
-    case .notRegular(let kind):
-      return [
-        Problem(
-          location: path, severity: .error, message: "is \(kind), not a regular file; skipped")
-      ]
-    case .failed(let message):
-      return [Problem(location: path, severity: .error, message: message)]
-    }
+    MetricsFileSource(path: path).load().problems
   }
 }

@@ -8,9 +8,9 @@ import RunsUI
 enum Interactive {
   /// Runs the application on the source the options name; returns its exit status. The first
   /// frame shows at once; the runs load behind it (and again on `r`).
-  static func run(_ options: SourceOptions, watch interval: WatchInterval? = nil) async throws
-    -> Int32
-  {
+  static func run(
+    _ options: SourceOptions, query: String? = nil, watch interval: WatchInterval? = nil
+  ) async throws -> Int32 {
     let source = try RunSource(options)
     // Say "insecure" only where certificates really go unchecked; elsewhere (Linux) the problems
     // list carries the warning that --insecure could not take effect.
@@ -18,20 +18,16 @@ enum Interactive {
     var state = AppState(
       sourceDescription: SourceText.describe(source.spec), sourceKind: kind(of: source.spec),
       sort: try SortResolver.order(options.sort, scope: []), filter: options.filter ?? "",
+      query: query,
       metrics: options.metrics == nil ? nil : options.metricNames,
       experiment: options.experiment, insecure: insecure)
     let watch = try? WatchSource.make(source, interval: interval?.seconds)
     if watch != nil { state.enableWatching(interval != nil) }
-    // The first load is the watch's own, so that it knows what it watches; `r` reads again.
-    let first = FirstLoad()
     do {
       return try await InteractiveApp.run(
         state: state,
         load: { reporter in
-          if let watch, first.take() {
-            return await watch.start()
-          }
-          return await source.load { batch, loaded, total in
+          await source.load { batch, loaded, total in
             reporter.report(batch, loaded: loaded, total: total)
           }
         }, watch: watch)
@@ -48,19 +44,5 @@ enum Interactive {
     case .server: .server
     case .demo: .demo
     }
-  }
-}
-
-/// True once: whether this is the first load.
-private final class FirstLoad: @unchecked Sendable {
-  private let lock = NSLock()
-  private var done = false
-
-  func take() -> Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    let first = !done
-    done = true
-    return first
   }
 }

@@ -15,7 +15,7 @@ struct PlotCommand: AsyncParsableCommand {
     commandName: "plot",
     abstract: "Print a scatter plot of the runs: one metric against another, or over time.",
     discussion: """
-      Draws the runs in scope (after --experiment, --filter and --limit) as dots: Braille \
+      Draws the runs in scope (after --experiment, --filter, --where and --limit) as dots: Braille \
       characters (2 × 4 dots per character) in a UTF-8 locale, * otherwise. The title says \
       how many runs are plotted and how many lack a value on either axis. An axis is created \
       (the start time), duration, a metric, or a parameter with numeric values; write \
@@ -25,11 +25,13 @@ struct PlotCommand: AsyncParsableCommand {
       Examples:
         kfp-runs plot --demo --y accuracy-score
         kfp-runs plot --demo --x learning_rate --y loss --log-x
+        kfp-runs plot --demo --y roc-auc --where 'pipeline = xgboost-trainer'
         kfp-runs plot runs/ --x created --y accuracy --filter lr- --width 100 --height 30
       """
   )
 
   @OptionGroup var options: SourceOptions
+  @OptionGroup var query: WhereOption
 
   @Option(name: .customLong("x"), help: ArgumentHelp("The horizontal axis.", valueName: "name"))
   var xAxis: String?
@@ -59,12 +61,15 @@ struct PlotCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    try query.checkSyntax()
     let loaded = try await RunLoader.load(options)
     let scope = loaded.result.runs
+    let compiled = try query.query(for: scope)
     let order = try SortResolver.order(options.sort, scope: scope)
     let metrics = MetricColumns.all(in: scope)
     let listing = RunListing(
-      scope: scope, metrics: .top(1), filter: options.filter, order: order, limit: options.limit)
+      scope: scope, metrics: .top(1), filter: options.filter, query: compiled, order: order,
+      limit: options.limit)
     let choices = PlotAxis.choices(metrics: metrics, runs: listing.runs)
     let x = try Self.axis(xAxis, option: "--x", choices: choices) ?? .created
     let defaultY: PlotAxis

@@ -16,6 +16,13 @@ import Testing
       ]
     ),
     (
+      "plot-demo-where", "C.UTF-8",
+      [
+        "plot", "--demo", "--where", "accuracy-score > 90%", "--y", "roc-auc", "--width", "50",
+        "--height", "10",
+      ]
+    ),
+    (
       "plot-runs-experiment", "C.UTF-8",
       ["plot", "runs", "--experiment", "mnist", "--y", "accuracy-score", "--height", "10"]
     ),

@@ -119,6 +119,44 @@ import Testing
     #expect(good.last?.problems == [])
   }
 
+  /// A copied run folder repeats its run's id: as in a load, both are kept, the later one (in
+  /// folder order) as `ID (2)`, and the ids follow the folders as they come and go.
+  @Test(arguments: Mode.allCases) func aCopiedRunFolderKeepsBothRuns(mode: Mode) throws {
+    let tree = try TemporaryTree()
+    for (folder, name, value) in [("a", "original", 0.5), ("b", "copy", 0.6)] {
+      try tree.write("\(folder)/run.json", #"{"id": "X", "name": "\#(name)"}"#)
+      try tree.write("\(folder)/mlpipeline-metrics.json", metrics("acc", value))
+    }
+    let watch = watch(tree, mode)
+    let first = watch.startNow()
+    #expect(first.runs.map(\.id) == ["X", "X (2)"])
+    #expect(first.problems.count == 1)
+    #expect(first.problems.first?.message.hasSuffix(#"this one as "X (2)""#) == true)
+
+    try tree.write("c/mlpipeline-metrics.json", metrics("acc", 0.7))
+    try tree.write("c/run.json", #"{"id": "X", "name": "third"}"#)
+    let added = updates(watch) { _ in watch.currentRuns().map(\.name).last == "third" }
+    #expect(watch.currentRuns().map(\.id) == ["X", "X (2)", "X (3)"])
+    #expect(added.last?.problems?.count == 2)
+
+    try tree.write("b/mlpipeline-metrics.json", metrics("acc", 0.65))
+    let changed = updates(watch) { !$0.flatMap(\.replaced).isEmpty }
+    #expect(changed.flatMap(\.replaced).map(\.id) == ["X (2)"])
+    #expect(
+      changed.flatMap(\.changes).map(\.kind) == [
+        .metric(name: "acc", old: 0.6, new: 0.65, format: .raw)
+      ])
+
+    // The first goes: as a load would, the copies become X and X (2).
+    try FileManager.default.removeItem(atPath: tree.path("a"))
+    let removed = updates(watch) { _ in watch.currentRuns().count == 2 }
+    #expect(watch.currentRuns().map(\.id) == ["X", "X (2)"])
+    #expect(watch.currentRuns().map(\.name) == ["copy", "third"])
+    #expect(removed.flatMap(\.removed) == ["X (3)"])
+    #expect(removed.flatMap(\.replaced).map(\.name) == ["copy", "third"])
+    #expect(removed.last?.problems?.count == 1)
+  }
+
   @Test func aBurstOfAThousandWritesIsCoalescedAndNothingIsLost() throws {
     let tree = try TemporaryTree()
     for index in 0..<200 {

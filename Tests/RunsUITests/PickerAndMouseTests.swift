@@ -75,7 +75,7 @@ import Testing
     #expect(state.topScreen == .metricPicker)
     // Items: accuracy 5, loss 5, f1 2, bleu 1 — the shown three start checked.
     Fixture.press(&state, .character("c"))  // uncheck all
-    Fixture.press(&state, .end, .character(" "))  // bleu
+    Fixture.press(&state, .end, .up, .up, .up, .character(" "))  // bleu
     Fixture.press(&state, .home, .character(" "))  // accuracy
     let grid = Fixture.render(state)
     #expect(grid.lines.contains { $0.contains("[1]  bleu") })
@@ -105,7 +105,7 @@ import Testing
 
   @Test func metricColumnsScrollWithTheColumnCursor() {
     var state = Fixture.state(width: 50, height: 15)
-    Fixture.press(&state, .character("m"), .end, .character(" "), .enter)  // four metrics
+    Fixture.press(&state, .character("m"), .end, .up, .up, .up, .character(" "), .enter)
     #expect(state.metricColumns.count == 4)
     var layout = TableLayout(state, width: 50)
     #expect(layout.moreRight)

@@ -88,6 +88,22 @@ import Testing
     #expect(state.run(id: "r1")?.value(of: "accuracy") == 0.93)
   }
 
+  /// Without `--watch` the source is read as any other; the first `w` reads it again through
+  /// its watch, which follows it from then on.
+  @Test func theFirstWStartsTheWatchThenPausesIt() {
+    var state = Fixture.state(width: 120, height: 12)
+    state.enableWatching(false)
+    #expect(!state.watch.started)
+    #expect(state.handle(.character("w")) == .startWatching)
+    #expect(state.watch.started && state.watch.enabled)
+    #expect(state.loading.isLoading)
+    #expect(state.handle(.character("w")) == .none)
+    #expect(!state.watch.enabled)
+    var watching = watching()
+    #expect(watching.watch.started)
+    #expect(watching.handle(.character("w")) == .none)
+  }
+
   @Test func anOfflineSourceSaysSinceWhenAndKeepsTheRuns() {
     var state = watching()
     state.apply(RunsUpdate(offlineSince: Fixture.now.addingTimeInterval(-30)), now: Fixture.now)

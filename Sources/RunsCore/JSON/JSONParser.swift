@@ -34,6 +34,52 @@ public enum JSONParser {
     try parseResult(buffer).get()
   }
 
+  /// One value of a sequence: the 1-based line it starts on, and the value or why it failed.
+  public struct SequenceItem: Sendable {
+    /// The line the value starts on.
+    public var line: Int
+    /// The value, or the error that stopped it (its line and column count from the file start).
+    public var value: Result<JSONValue, JSONParseError>
+  }
+
+  /// Parses JSON values one after another: JSON Lines, or documents written back to back with
+  /// no separator (two API answers saved with `curl … >> file`). After a value that fails,
+  /// reading resumes on the line after the one it started on, so one cut-off line costs only
+  /// itself.
+  public static func parseSequence(_ bytes: [UInt8]) -> [SequenceItem] {
+    bytes.withUnsafeBufferPointer { buffer -> [SequenceItem] in
+      guard let base = buffer.baseAddress, !buffer.isEmpty else { return [] }
+      var parser = JSONByteParser(base: base, count: buffer.count)
+      parser.stopsAfterValue = true
+      var items: [SequenceItem] = []
+      var line = 1
+      var counted = 0
+      while true {
+        parser.skipWhitespace()
+        // A byte order mark may start the file, or each line of files joined together.
+        let at = parser.index
+        if at + 3 <= buffer.count, buffer[at] == 0xEF, buffer[at + 1] == 0xBB,
+          buffer[at + 2] == 0xBF
+        {
+          parser.index = at + 3
+          continue
+        }
+        let valueStart = parser.index
+        guard valueStart < buffer.count else { return items }
+        for position in counted..<valueStart where buffer[position] == 0x0A { line += 1 }
+        counted = valueStart
+        do throws(JSONParseError) {
+          items.append(SequenceItem(line: line, value: .success(try parser.parseDocument())))
+        } catch {
+          items.append(SequenceItem(line: line, value: .failure(error)))
+          var next = valueStart
+          while next < buffer.count, buffer[next] != 0x0A { next += 1 }
+          parser.index = next
+        }
+      }
+    }
+  }
+
   private static func parseResult(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<
     JSONValue, JSONParseError
   > {
@@ -58,6 +104,9 @@ private struct JSONByteParser {
   var start = 0
   /// Reused for strings with escapes, so decoding them does not allocate per string.
   var scratch: [UInt8] = []
+  /// Whether a value ends the parse, leaving the index after it (reading a sequence of values),
+  /// instead of requiring the input to end there.
+  var stopsAfterValue = false
 
   init(base: UnsafePointer<UInt8>, count: Int) {
     bytes = base
@@ -67,7 +116,7 @@ private struct JSONByteParser {
   // MARK: Document and containers
 
   mutating func parseDocument() throws(JSONParseError) -> JSONValue {
-    if end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+    if index == 0, end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
       index = 3
       start = 3
     }
@@ -121,6 +170,7 @@ private struct JSONByteParser {
       // Attach the value to its container; close every container that ends here.
       while true {
         guard let container = open.last else {
+          if stopsAfterValue { return value }
           skipWhitespace()
           if index != end { throw error(at: index, "unexpected data after the JSON value") }
           return value

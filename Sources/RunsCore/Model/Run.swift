@@ -48,12 +48,15 @@ public struct Run: Sendable, Hashable, Identifiable {
   public var parameters: [Parameter]
   /// Every metric entry of every step, in the order they were read.
   public var metrics: [Metric]
+  /// What the source says about the run that no field holds, one line each, for its details
+  /// (for `kfp.local`: that no status is recorded, tasks without output, output parameters).
+  public var notes: [String]
 
   /// Creates a run.
   public init(
     id: String, name: String, status: RunStatus? = nil, createdAt: Date? = nil,
     finishedAt: Date? = nil, experiment: ExperimentRef? = nil, pipeline: String? = nil,
-    parameters: [Parameter] = [], metrics: [Metric] = []
+    parameters: [Parameter] = [], metrics: [Metric] = [], notes: [String] = []
   ) {
     self.id = id
     self.name = name
@@ -64,6 +67,7 @@ public struct Run: Sendable, Hashable, Identifiable {
     self.pipeline = pipeline
     self.parameters = parameters
     self.metrics = metrics
+    self.notes = notes
   }
 
   /// The run-level entry of a metric: the finite entry from the first node in node-id order.

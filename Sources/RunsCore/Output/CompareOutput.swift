@@ -2,11 +2,13 @@
 public enum CompareOutput {
   /// The table for plain text and Markdown: a Metric label column, then per run its name over the
   /// KFP-formatted value (blank when the run lacks the metric).
-  public static func table(_ matrix: CompareMatrix, runs: [Run]) -> TextTable {
+  public static func table(_ matrix: CompareMatrix, runs: [Run], rows: [Int]? = nil)
+    -> TextTable
+  {
     let columns =
       [TextTable.Column(title: "Metric")]
       + runs.map { TextTable.Column(title: TextSanitizer.clean($0.name), alignRight: true) }
-    let rows = matrix.metricNames.indices.map { row in
+    let rows = (rows ?? Array(matrix.metricNames.indices)).map { row in
       [TextSanitizer.clean(matrix.metricNames[row])]
         + runs.indices.map { run in
           matrix.metric(row: row, run: run)?.displayText ?? ""
@@ -16,9 +18,9 @@ public enum CompareOutput {
   }
 
   /// CSV: header `metric,` then the run names; one line per metric with raw values.
-  public static func csv(_ matrix: CompareMatrix, runs: [Run]) -> String {
+  public static func csv(_ matrix: CompareMatrix, runs: [Run], rows: [Int]? = nil) -> String {
     var output = CSVText.line(["metric"] + runs.map { TextSanitizer.clean($0.name) })
-    for row in matrix.metricNames.indices {
+    for row in rows ?? Array(matrix.metricNames.indices) {
       let values = runs.indices.map { run in
         matrix.metric(row: row, run: run).map(RunsJSON.machineText) ?? ""
       }
@@ -29,8 +31,8 @@ public enum CompareOutput {
 
   /// JSON: an array with one object per metric — its name and, per run in order, the run's id,
   /// name, and raw value and format (`null` when the run lacks the metric).
-  public static func json(_ matrix: CompareMatrix, runs: [Run]) -> String {
-    let metrics = matrix.metricNames.indices.map { row -> JSONValue in
+  public static func json(_ matrix: CompareMatrix, runs: [Run], rows: [Int]? = nil) -> String {
+    let metrics = (rows ?? Array(matrix.metricNames.indices)).map { row -> JSONValue in
       let values = runs.indices.map { run -> JSONValue in
         let metric = matrix.metric(row: row, run: run)
         return .members([

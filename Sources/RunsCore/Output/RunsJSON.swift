@@ -32,6 +32,7 @@ public enum RunsJSON {
         )
       ),
       ("metrics", .array(run.metrics.map(value(of:)))),
+      ("notes", .array(run.notes.map { .string($0) })),
     ])
   }
 

@@ -15,7 +15,17 @@ extension PlotScale {
   /// labelled the way the axis shows values: metrics as the KFP UI formats them (`format`),
   /// dates in `timeZone`, durations as `H:MM:SS`.
   public func ticks(count: Int, format: MetricFormat, timeZone: TimeZone) -> [PlotTick] {
-    let wanted = Swift.max(1, count)
+    var wanted = Swift.max(1, count)
+    var ticks = makeTicks(wanted, format: format, timeZone: timeZone)
+    // A narrow range may hold a single round value at the step asked for: halve the step.
+    while ticks.count < 2, wanted < 16 {
+      wanted *= 2
+      ticks = makeTicks(wanted, format: format, timeZone: timeZone)
+    }
+    return ticks
+  }
+
+  private func makeTicks(_ wanted: Int, format: MetricFormat, timeZone: TimeZone) -> [PlotTick] {
     let values: [Double]
     let step: Double
     if log {

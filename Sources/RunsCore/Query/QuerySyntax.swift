@@ -10,8 +10,14 @@ public enum QuerySyntax {
     return expression
   }
 
+  /// Whether `name` can be written without backticks: letters, digits, `-`, `_`, `.`, and
+  /// not a keyword.
+  public static func isBareName(_ name: String) -> Bool {
+    QueryLexer.isBareName(name)
+  }
+
   /// The name prefixes, lower case, and the kind each says (ours, then MLflow's).
-  static let prefixes: [(prefix: String, kind: QueryNameKind)] = [
+  public static let prefixes: [(prefix: String, kind: QueryNameKind)] = [
     ("metric:", .metric), ("param:", .parameter), ("attr:", .attribute),
     ("metrics.", .metric), ("params.", .parameter), ("attributes.", .attribute),
   ]
@@ -113,7 +119,7 @@ private struct QueryParser {
   }
 
   /// A name: a word, a backticked name, or a prefix (`metric:`, `params.`, …) followed by
-  /// either.
+  /// either or by a quoted name (as MLflow writes `metrics."f1 score"`).
   mutating func parseName() throws(QueryError) -> QueryName {
     let token = peek
     switch token.kind {
@@ -126,10 +132,14 @@ private struct QueryParser {
       for (prefix, kind) in QuerySyntax.prefixes where lowered.hasPrefix(prefix) {
         let rest = String(word.dropFirst(prefix.count))
         if !rest.isEmpty { return QueryName(rest, kind: kind, position: token.position) }
-        // `metric:` right before a backticked name.
-        if case .backticked(let text) = peek.kind, peek.position == token.end {
-          _ = advance()
-          return QueryName(text, kind: kind, position: token.position)
+        // `metric:` right before a backticked name, or MLflow's `metrics."a b"`.
+        if peek.position == token.end {
+          switch peek.kind {
+          case .backticked(let text), .quoted(let text):
+            _ = advance()
+            return QueryName(text, kind: kind, position: token.position)
+          default: break
+          }
         }
         throw QueryError(
           position: token.end, message: "expected a name after '\(word)'")

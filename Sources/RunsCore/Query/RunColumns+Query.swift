@@ -84,6 +84,7 @@ struct QueryEvaluator {
   }
 
   /// Flags computed one run at a time by `body(run)`.
+  @inline(__always)
   private func flags(_ body: (Int) -> Bool) -> [Bool] {
     let start = range.lowerBound
     return [Bool](unsafeUninitializedCapacity: range.count) { flags, initialized in
@@ -186,8 +187,27 @@ struct QueryEvaluator {
   private func parameter(_ numbers: [Double], _ texts: QueryTextColumn, _ test: QueryTest)
     -> [Bool]
   {
+    guard test.hasNumericOperand else {
+      return self.texts(texts.index, present: texts.present, test)
+    }
+    // Most parameter columns are all numbers: then text never decides, and the test is a
+    // plain loop over the numbers (a run whose value is not a number is then a missing one).
+    let needsText = numbers.withUnsafeBufferPointer { v in
+      texts.present.withUnsafeBufferPointer { present in
+        range.contains { v[$0].isNaN && present[$0] }
+      }
+    }
+    if !needsText {
+      switch test {
+      case .text(let op, let operand):
+        return self.numbers(numbers, .number(op, operand.number ?? .nan))
+      case .texts(let operands, let negated):
+        // A value that reads as a number equals a text only if it equals its number.
+        return self.numbers(numbers, .numbers(operands.compactMap(\.number), negated: negated))
+      default: break
+      }
+    }
     let byText = self.texts(texts.index, present: texts.present, test)
-    guard test.hasNumericOperand else { return byText }
     let start = range.lowerBound
     return numbers.withUnsafeBufferPointer { v in
       byText.withUnsafeBufferPointer { byText in

@@ -18,6 +18,11 @@ public enum ParameterColumns {
     run.parameters.first { $0.name == name }?.value
   }
 
+  /// Whether a parameter value reads as a number (the rule queries use: `0.01`, `1e-3`, `90%`).
+  public static func readsAsNumber(_ value: String) -> Bool {
+    QueryValueText.number(value) != nil
+  }
+
   /// Whether every run's value of `name` (where it has one) reads as a number: such a column
   /// sorts numerically and aligns right.
   public static func isNumeric(_ name: String, in runs: [Run]) -> Bool {

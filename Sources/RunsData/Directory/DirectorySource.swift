@@ -37,8 +37,7 @@ public struct DirectorySource: Sendable {
   ) -> LoadResult {
     let onBatch: ((LoadResult) -> Void)? = onProgress.map { report in { report($0, 1, 1) } }
     let rootPath = Self.trimmingSlashes(root)
-    let rootName = Array(root.utf8CString)
-    guard let directory = OpenDirectory.open(rootName, in: AT_FDCWD) else {
+    guard let directory = OpenDirectory.open(Array(root.utf8CString), in: AT_FDCWD) else {
       return failure("cannot read the directory: \(FileSystem.errorText())", onBatch: onBatch)
     }
     defer { directory.close() }
@@ -53,30 +52,27 @@ public struct DirectorySource: Sendable {
     // Computed once for every run: a link up to any of these is never followed.
     let ancestry = FileSystem.ancestry(of: descriptor)
 
-    if entries.contains(where: { $0.name == RunDirectoryReader.metricsFileName }) {
+    let candidates = Self.folders(entries, in: descriptor)
+    let rootName = Self.displayName(of: root)
+    let holdsMetrics = Self.holdsMetrics(entries)
+    if holdsMetrics || Self.isOneRun(rootName, entries: entries, folders: candidates) {
       // Opened again: a directory's stream is read once.
-      guard let again = OpenDirectory.open(rootName, in: AT_FDCWD) else {
+      guard let again = OpenDirectory.open(Array(root.utf8CString), in: AT_FDCWD) else {
         return failure("cannot read the directory: \(FileSystem.errorText())", onBatch: onBatch)
       }
       defer { again.close() }
       let read = RunDirectoryReader.read(
         again, identity: FileSystem.identity(of: again.descriptor),
-        directoryName: Self.displayName(of: root), path: rootPath, ancestry: ancestry)
-      let result = LoadResult.collecting(
-        runs: read.map { [$0.run] } ?? [], problems: read?.problems ?? [])
+        directoryName: rootName, path: rootPath, ancestry: ancestry)
+      var problems = read?.problems ?? []
+      if holdsMetrics, let warning = Self.ignoredRunFiles(candidates, in: descriptor, rootPath) {
+        problems.insert(warning, at: 0)
+      }
+      let result = LoadResult.collecting(runs: read.map { [$0.run] } ?? [], problems: problems)
       onBatch?(result)
       return result
     }
 
-    let candidates = entries.filter { entry in
-      switch entry.kind {
-      case .directory: true
-      case .regular, .other: false
-      case .symlink, .unknown:
-        FileSystem.status(entry.bytes, in: descriptor, follow: true)
-          .map { FileSystem.isDirectory($0.st_mode) } ?? false
-      }
-    }
     var all = LoadResult()
     all.runs.reserveCapacity(candidates.count)
     var interner = RunInterner()
@@ -104,6 +100,75 @@ public struct DirectorySource: Sendable {
     } while start < candidates.count
     all.experiments = LoadResult.experiments(of: all.runs)
     return all
+  }
+
+  /// Whether the directory `root` is read as one run rather than as a folder of runs.
+  static func readsAsOneRun(_ root: String) -> Bool {
+    guard let directory = OpenDirectory.open(Array(root.utf8CString), in: AT_FDCWD) else {
+      return false
+    }
+    defer { directory.close() }
+    guard case .success(let entries) = directory.entries() else { return false }
+    if holdsMetrics(entries) { return true }
+    let folders = folders(entries, in: directory.descriptor)
+    return isOneRun(displayName(of: root), entries: entries, folders: folders)
+  }
+
+  /// The entries that are folders, links to folders included.
+  private static func folders(_ entries: [FileSystem.Entry], in descriptor: Int32)
+    -> [FileSystem.Entry]
+  {
+    entries.filter { entry in
+      switch entry.kind {
+      case .directory: true
+      case .regular, .other: false
+      case .symlink, .unknown:
+        FileSystem.status(entry.bytes, in: descriptor, follow: true)
+          .map { FileSystem.isDirectory($0.st_mode) } ?? false
+      }
+    }
+  }
+
+  /// Whether one of `entries` is a metrics file: the folder holding them is a run.
+  private static func holdsMetrics(_ entries: [FileSystem.Entry]) -> Bool {
+    entries.contains { MetricsFileKind(fileName: $0.name) != nil }
+  }
+
+  /// Whether the root, holding no metrics file itself, is one run rather than a folder of runs:
+  /// it holds a `run.json` (`runs/baseline`); it is a `kfp.local` run folder
+  /// (`local_outputs/edge-pipeline-2026-…`) rather than the folder of them; or it is a workflow
+  /// folder of an artifact store mirror, whose only folders are years (`artifacts/wf-x/2026/…`).
+  private static func isOneRun(
+    _ name: String, entries: [FileSystem.Entry], folders: [FileSystem.Entry]
+  ) -> Bool {
+    if entries.contains(where: { $0.name == RunDirectoryReader.runFileName }) { return true }
+    if LocalRunName(name) != nil, !folders.contains(where: { LocalRunName($0.name) != nil }) {
+      return !folders.isEmpty
+    }
+    return !folders.isEmpty
+      && folders.allSatisfy { $0.name.utf8.count == 4 && $0.name.utf8.allSatisfy(isDigit) }
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
+
+  /// The warning when a metrics file in the root makes the root one run although folders below
+  /// hold `run.json` files: those runs' metadata is not read, which must not pass in silence.
+  private static func ignoredRunFiles(
+    _ folders: [FileSystem.Entry], in descriptor: Int32, _ rootPath: String
+  ) -> Problem? {
+    let holding = folders.filter { folder in
+      let path = Array(folder.bytes.prefix { $0 != 0 }) + Array("/run.json".utf8CString)
+      return faccessat(descriptor, path, F_OK, 0) == 0
+    }
+    guard let first = holding.first else { return nil }
+    let example = (rootPath == "/" ? "" : rootPath) + "/" + first.name + "/run.json"
+    let others = holding.count > 1 ? " and \(holding.count - 1) more" : ""
+    return Problem(
+      location: rootPath, severity: .warning,
+      message:
+        "run.json files one level down are ignored because the root holds a metrics file "
+        + "(\(example)\(others)): the root is read as one run with those folders as its steps; "
+        + "move the root's metrics file into a run folder to read each folder as a run")
   }
 
   /// The result when the root itself cannot be read: nothing loads, and the CLI exits 3.

@@ -9,7 +9,8 @@ import RunsCore
   import Darwin
 #endif
 
-/// Reads one run directory: every `mlpipeline-metrics.json` below it, and its `run.json`.
+/// Reads one run directory: every metrics file below it (`mlpipeline-metrics.json`, KFP 1.x's
+/// `mlpipeline-metrics.tgz`, `kfp.local`'s `executor_output.json`), and its `run.json`.
 struct RunDirectoryReader {
   static let metricsFileName = "mlpipeline-metrics.json"
   static let runFileName = "run.json"
@@ -30,9 +31,18 @@ struct RunDirectoryReader {
   /// Every directory this run has read, so a real directory is read once however it is reached.
   private var visited: Set<FileSystem.Identity> = []
   private var metricsFileCount = 0
+  private var notes: [String] = []
+  /// The earliest day the artifact store's date folders (`YYYY/MM/DD`) name.
+  private var datedCreation: Date?
+  /// First-level folders, and those holding a `kfp.local` task output, for tasks without one.
+  private var firstLevelFolders: [String] = []
+  private var tasksWithOutput = Set<String>()
   private var oldestModification: Double?
   private var runFile: (bytes: [UInt8], path: String)?
   private var runFileSeen = false
+  private var localRun: LocalRunName?
+  /// An `executor_output.json` directly in the directory: a task folder given alone.
+  private var taskGivenAlone = false
 
   /// A reader for the run directory `path`; `ancestry` holds the source root and the directories
   /// above it (see ``FileSystem/ancestry(of:)``).
@@ -55,7 +65,12 @@ struct RunDirectoryReader {
       reader.onPath.insert(identity)
     }
     reader.walk(directory, relative: "", shown: path, depth: 0)
-    guard reader.metricsFileCount > 0 || reader.runFileSeen else { return nil }
+    let localRun = LocalRunName(directoryName)
+    let isLocalRun =
+      !reader.tasksWithOutput.isEmpty
+      || (localRun != nil && reader.metricsFileCount == 0 && !reader.firstLevelFolders.isEmpty)
+    guard reader.metricsFileCount > 0 || reader.runFileSeen || isLocalRun else { return nil }
+    if isLocalRun { reader.describeLocalRun(localRun) }
     return reader.finish()
   }
 
@@ -77,11 +92,11 @@ struct RunDirectoryReader {
     for entry in entries {
       let entryRelative = relative.isEmpty ? entry.name : relative + "/" + entry.name
       let entryShown = (shown == "/" ? "" : shown) + "/" + entry.name
-      if entry.name == Self.metricsFileName {
+      if let kind = MetricsFileKind(fileName: entry.name) {
         metricsFileCount += 1
         readMetricsFile(
-          entry, in: descriptor, nodeID: relative.isEmpty ? "." : relative,
-          relative: entryRelative, shown: entryShown, depth: depth)
+          entry, kind: kind, in: descriptor, folder: relative, relative: entryRelative,
+          shown: entryShown, depth: depth)
         continue
       }
       if depth == 0, entry.name == Self.runFileName {
@@ -90,6 +105,7 @@ struct RunDirectoryReader {
         continue
       }
       if isDirectory(entry, in: descriptor) {
+        if depth == 0 { firstLevelFolders.append(entry.name) }
         descend(entry, in: descriptor, relative: entryRelative, shown: entryShown, depth: depth)
       }
     }
@@ -158,8 +174,8 @@ struct RunDirectoryReader {
   }
 
   private mutating func readMetricsFile(
-    _ entry: FileSystem.Entry, in descriptor: Int32, nodeID: String, relative: String,
-    shown: String, depth: Int
+    _ entry: FileSystem.Entry, kind: MetricsFileKind, in descriptor: Int32, folder: String,
+    relative: String, shown: String, depth: Int
   ) {
     switch followedKind(entry, in: descriptor, shown: shown) {
     case .unusable: return
@@ -169,11 +185,46 @@ struct RunDirectoryReader {
       return
     case .regular: break
     }
+    var node = folder.isEmpty ? "." : folder
+    switch kind {
+    case .json: break
+    case .archive:
+      // The artifact store's layout: `<workflow>/[YYYY/MM/DD/]<pod>/`; the pod is the node.
+      let place = ArtifactStorePath(folder)
+      node = place.node
+      if let day = place.day { datedCreation = min(datedCreation ?? day, day) }
+    case .executorOutput:
+      // `<run>/<task>/executor_output.json`; given alone, the folder it sits in is the task.
+      node = folder.isEmpty ? directoryName : folder
+      if folder.isEmpty { taskGivenAlone = true }
+      tasksWithOutput.insert(String(node.prefix { $0 != "/" }))
+    }
     guard let (bytes, modified) = read(entry, in: descriptor, shown: shown) else { return }
     oldestModification = min(oldestModification ?? modified, modified)
-    let result = MetricsFileDecoder.decode(bytes, path: shown, nodeID: nodeID)
+    let result = kind.decode(bytes, path: shown, node: node)
     metrics += result.metrics
     problems += result.problems
+    notes += result.notes
+  }
+
+  /// What a `kfp.local` run's details say: no state is recorded, and which tasks left no
+  /// output (each also a warning).
+  private mutating func describeLocalRun(_ name: LocalRunName?) {
+    var lines = [
+      "kfp.local records no status, finish time or parameters for a run"
+        + (name != nil ? "; the start time is the folder name's" : "")
+    ]
+    for folder in firstLevelFolders.sorted()
+    where !taskGivenAlone && !tasksWithOutput.contains(folder) {
+      let shown = (path == "/" ? "" : path) + "/" + folder
+      report(
+        shown, .warning,
+        "task \(JSONText.quoted(folder, limit: 80)) has no \(ExecutorOutputDecoder.fileName): "
+          + "it failed or has not finished")
+      lines.append("\(folder): no output (failed or unfinished)")
+    }
+    notes = lines + notes
+    localRun = name
   }
 
   private mutating func readRunFile(_ entry: FileSystem.Entry, in descriptor: Int32, shown: String)
@@ -234,8 +285,13 @@ struct RunDirectoryReader {
   }
 
   private mutating func finish() -> (run: Run, problems: [Problem]) {
-    var run = Run(id: directoryName, name: directoryName)
+    var run = Run(id: directoryName, name: directoryName, notes: notes)
     if let oldestModification { run.createdAt = Date(timeIntervalSince1970: oldestModification) }
+    if let datedCreation { run.createdAt = datedCreation }
+    if let localRun {
+      run.pipeline = localRun.pipeline
+      run.createdAt = localRun.createdAt
+    }
     if let runFile {
       overlay(runFile.bytes, path: runFile.path, on: &run)
     }

@@ -41,6 +41,13 @@ public final class DirectoryWatch: RunsWatch, @unchecked Sendable {
   /// Each watched directory's first-level folder name; the root maps to `nil`.
   private var watched: [Int32: String?] = [:]
   private var entries: [String: Entry] = [:]
+  /// How many folders' runs have each id; a copied run folder makes an id repeat.
+  private var idCounts: [String: Int] = [:]
+  /// How many ids repeat.
+  private var repeatedIDs = 0
+  /// The runs by folder with repeated ids made `ID (2)`, … as a load makes them, and the
+  /// warnings that say so; `nil` while no id repeats.
+  private var renamed: (runs: [String: Run], problems: [Problem])?
   /// The root folder holds a metrics file itself: it is the one run, read whole on any change.
   private var rootIsRun = false
   private var notice: String?
@@ -75,7 +82,7 @@ public final class DirectoryWatch: RunsWatch, @unchecked Sendable {
       }
     }
     let listed = listFolders()
-    rootIsRun = listed[RunDirectoryReader.metricsFileName] != nil
+    rootIsRun = DirectorySource.readsAsOneRun(root)
     if listed.isEmpty || rootIsRun {
       // An empty or unreadable root says so through the source's own load.
       let result = DirectorySource(root: root).load()
@@ -84,9 +91,11 @@ public final class DirectoryWatch: RunsWatch, @unchecked Sendable {
         nextScan = Date().addingTimeInterval(interval)
         return result
       }
-      entries[""] = Entry(
-        bytes: rootBytes, run: result.runs.first, problems: result.problems,
-        signature: usesNotifications ? nil : TreeSignature.of(rootBytes, in: AT_FDCWD))
+      set(
+        "",
+        Entry(
+          bytes: rootBytes, run: result.runs.first, problems: result.problems,
+          signature: usesNotifications ? nil : TreeSignature.of(rootBytes, in: AT_FDCWD)))
       watchTree(rootBytes, entry: nil)
       return result
     }
@@ -112,16 +121,53 @@ public final class DirectoryWatch: RunsWatch, @unchecked Sendable {
     return update
   }
 
-  /// Every run, in folder-name order.
+  /// Every run, in folder-name order, with the ids a load gives them.
   public func currentRuns() -> [Run] {
-    entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.compactMap {
-      entries[$0]?.run
-    }
+    sortedNames().compactMap(shownRun)
   }
 
   private func currentProblems() -> [Problem] {
+    sortedNames().flatMap { entries[$0]?.problems ?? [] } + (renamed?.problems ?? [])
+  }
+
+  /// The folders' names in the order a load reads them.
+  private func sortedNames() -> [String] {
     entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-      .flatMap { entries[$0]?.problems ?? [] }
+  }
+
+  /// The run of folder `name` as shown: its id made unique when another folder's run has it.
+  private func shownRun(_ name: String) -> Run? {
+    renamed.map { $0.runs[name] } ?? entries[name]?.run
+  }
+
+  /// Puts folder `name`'s read in place, keeping count of the ids.
+  private func set(_ name: String, _ entry: Entry?) {
+    count(entries[name]?.run?.id, by: -1)
+    entries[name] = entry
+    count(entry?.run?.id, by: 1)
+  }
+
+  private func count(_ id: String?, by delta: Int) {
+    guard let id else { return }
+    let old = idCounts[id, default: 0]
+    let new = old + delta
+    idCounts[id] = new == 0 ? nil : new
+    if old <= 1, new > 1 { repeatedIDs += 1 }
+    if old > 1, new <= 1 { repeatedIDs -= 1 }
+  }
+
+  /// Gives repeated ids the names a load gives them: in folder order, the second and later
+  /// runs of an id become `ID (2)`, `ID (3)`, …, each with a warning.
+  private func rename() {
+    guard repeatedIDs > 0 else {
+      renamed = nil
+      return
+    }
+    let names = sortedNames().filter { entries[$0]?.run != nil }
+    var result = LoadResult(runs: names.compactMap { entries[$0]?.run })
+    var ids = DuplicateRunIDs()
+    ids.disambiguate(&result, location: root)
+    renamed = (Dictionary(uniqueKeysWithValues: zip(names, result.runs)), result.problems)
   }
 
   // MARK: Notifications
@@ -286,35 +332,22 @@ public final class DirectoryWatch: RunsWatch, @unchecked Sendable {
     let outcomes = DirectorySource.readConcurrently(
       folders, in: directory.descriptor, rootPath: rootPath, ancestry: ancestry)
 
-    var update = RunsUpdate()
+    // What each folder showed before, for the changes: every folder while ids repeat (a
+    // folder coming or going renames the others' runs), else the folders read.
+    let before = renamed
+    var previous: [String: Run?] = [:]
     var problemsChanged = false
     func settle(_ name: String, _ new: Entry?) {
       let old = entries[name]
       var kept = new
-      if let old, let new, let previous = old.run,
+      if let old, let new, let run = old.run,
         Self.hasNewError(new.problems, comparedWith: old.problems)
       {
-        kept?.run = previous
+        kept?.run = run
       }
-      entries[name] = kept
+      previous[name] = old?.run
+      set(name, kept)
       if old?.problems != kept?.problems { problemsChanged = true }
-      let before = old?.run
-      let after = kept?.run
-      guard before != after else { return }
-      if let before, let after, before.id != after.id {
-        update.removed.append(before.id)
-        update.replaced.append(after)
-        if reportChanges {
-          update.changes += RunChange.between(before, nil) + RunChange.between(nil, after)
-        }
-        return
-      }
-      if let after {
-        update.replaced.append(after)
-      } else if let before {
-        update.removed.append(before.id)
-      }
-      if reportChanges { update.changes += RunChange.between(before, after) }
     }
     for (index, folder) in folders.enumerated() {
       let signature =
@@ -326,7 +359,40 @@ public final class DirectoryWatch: RunsWatch, @unchecked Sendable {
           signature: signature))
     }
     for name in gone { settle(name, nil) }
+    rename()
+    if before?.problems != renamed?.problems { problemsChanged = true }
+
+    var names = Set(previous.keys)
+    if before != nil || renamed != nil {
+      names.formUnion(entries.keys)
+      if let before { names.formUnion(before.runs.keys) }
+    }
+    var old: [Run] = []
+    var new: [Run] = []
+    for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+      let was = before.map { $0.runs[name] } ?? previous[name] ?? entries[name]?.run
+      if let was { old.append(was) }
+      if let now = shownRun(name) { new.append(now) }
+    }
+    var update = Self.difference(old, new, reportChanges: reportChanges)
     if problemsChanged { update.problems = currentProblems() }
+    return update
+  }
+
+  /// What changed from the runs `old` to the runs `new`, by id: a run whose id is gone is
+  /// removed, a new or different one replaces its id's run.
+  private static func difference(_ old: [Run], _ new: [Run], reportChanges: Bool) -> RunsUpdate {
+    var update = RunsUpdate()
+    let newIDs = Set(new.map(\.id))
+    let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    for run in old where !newIDs.contains(run.id) {
+      update.removed.append(run.id)
+      if reportChanges { update.changes += RunChange.between(run, nil) }
+    }
+    for run in new where oldByID[run.id] != run {
+      update.replaced.append(run)
+      if reportChanges { update.changes += RunChange.between(oldByID[run.id], run) }
+    }
     return update
   }
 
@@ -340,9 +406,11 @@ public final class DirectoryWatch: RunsWatch, @unchecked Sendable {
     {
       run = previous
     }
-    entries[""] = Entry(
-      bytes: rootBytes, run: run, problems: result.problems,
-      signature: usesNotifications ? nil : TreeSignature.of(rootBytes, in: AT_FDCWD))
+    set(
+      "",
+      Entry(
+        bytes: rootBytes, run: run, problems: result.problems,
+        signature: usesNotifications ? nil : TreeSignature.of(rootBytes, in: AT_FDCWD)))
     watchTree(rootBytes, entry: nil)
     var update = RunsUpdate()
     if old?.problems != result.problems { update.problems = result.problems }

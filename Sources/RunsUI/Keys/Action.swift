@@ -17,6 +17,12 @@ public enum Action: Sendable, Hashable {
   case compare
   case details
   case filter
+  /// Open the query prompt.
+  case query
+  /// Clear the query.
+  case clearQuery
+  /// Query prompt: complete the name being typed.
+  case complete
   case pickExperiment
   case pickMetrics
   case toggleBars
@@ -28,6 +34,10 @@ public enum Action: Sendable, Hashable {
   case pickYAxis
   /// Plot: log scale on or off for the axis picked last.
   case toggleLog
+  /// Write the current view (table or compare) to a file.
+  case export
+  /// Copy the run id to the terminal's clipboard.
+  case copyID
   case reload
   /// Watch the source live on / off.
   case toggleWatch

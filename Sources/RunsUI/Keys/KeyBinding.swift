@@ -8,7 +8,9 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
   case picker
   case metricPicker
   case filter
+  case query
   case plot
+  case exportPrompt
   /// Mouse gestures (listed for help; handled from `Key.mouse`).
   case mouse
 
@@ -22,7 +24,9 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
     case .picker: "Pickers (experiment, metrics)"
     case .metricPicker: "Metric picker"
     case .filter: "Filter input"
+    case .query: "Query prompt"
     case .plot: "Plot"
+    case .exportPrompt: "Write the view to a file (>)"
     case .mouse: "Mouse"
     }
   }

@@ -35,10 +35,16 @@ public enum KeyMap {
     KeyBinding(.table, [.enter], "Enter", "details of the run", .details),
     KeyBinding(.table, [.character("/")], "/", "filter runs by name", .filter),
     KeyBinding(
+      .table, [.character("f")], "f", "query: metrics, parameters, attributes", .query),
+    KeyBinding(.table, [.character("F")], "F", "clear the query", .clearQuery),
+    KeyBinding(
       .table, [.character("e")], "e", "pick the experiment (or all runs)", .pickExperiment),
     KeyBinding(.table, [.character("m")], "m", "pick the metric columns", .pickMetrics),
     KeyBinding(.table, [.character("b")], "b", "bars on / off", .toggleBars),
     KeyBinding(.table, [.character("p")], "p", "plot the runs shown", .plot),
+    KeyBinding(
+      .table, [.character(">")], ">", "write the table (every row shown) to a file", .export),
+    KeyBinding(.table, [.character("y")], "y", "copy the run's id", .copyID),
     KeyBinding(.table, [.escape], "Esc", "clear the filter", .back),
     KeyBinding(.table, [.character("q")], "q", "quit", .quit),
 
@@ -49,6 +55,10 @@ public enum KeyMap {
     KeyBinding(
       .compare, [.character("x")], "x", "hide rows whose values are all equal", .toggleUniform),
     KeyBinding(.compare, [.enter], "Enter", "details of the run under the column cursor", .details),
+    KeyBinding(.compare, [.character(">")], ">", "write the compare view to a file", .export),
+    KeyBinding(
+      .compare, [.character("y")], "y", "copy the id of the run under the column cursor", .copyID),
+    KeyBinding(.details, [.character("y")], "y", "copy the run's id", .copyID),
 
     KeyBinding(.plot, [.up, .character("k")], "↑ k", "nearest run above", .up),
     KeyBinding(.plot, [.down, .character("j")], "↓ j", "nearest run below", .down),
@@ -73,6 +83,22 @@ public enum KeyMap {
     KeyBinding(.filter, [.enter], "Enter", "keep the filter", .apply),
     KeyBinding(.filter, [.escape], "Esc", "clear the filter", .back),
 
+    KeyBinding(.query, [], "text", "e.g. accuracy > 90% and status = Failed", nil),
+    KeyBinding(.query, [.tab], "Tab", "complete a name or status (again: next)", .complete),
+    KeyBinding(.query, [.up], "↑", "the previous query of this session", .up),
+    KeyBinding(.query, [.down], "↓", "the next query of this session", .down),
+    KeyBinding(.query, [.backspace, .delete], "Backspace", "delete a character", .deleteCharacter),
+    KeyBinding(.query, [.control("u")], "Ctrl-U", "delete all the text", .clearText),
+    KeyBinding(.query, [.enter], "Enter", "keep the query (when it has no error)", .apply),
+    KeyBinding(.query, [.escape], "Esc", "leave the query as it was", .back),
+
+    KeyBinding(.exportPrompt, [], "text", "the file name: .csv, .md or .json", nil),
+    KeyBinding(
+      .exportPrompt, [.backspace, .delete], "Backspace", "delete a character", .deleteCharacter),
+    KeyBinding(.exportPrompt, [.control("u")], "Ctrl-U", "delete all the text", .clearText),
+    KeyBinding(.exportPrompt, [.enter], "Enter", "write (asks before replacing a file)", .apply),
+    KeyBinding(.exportPrompt, [.escape], "Esc", "cancel", .back),
+
     KeyBinding(.mouse, [], "click header", "sort by that column (again: reverse)", nil),
     KeyBinding(.mouse, [], "click row", "move the cursor there", nil),
     KeyBinding(.mouse, [], "wheel", "scroll", nil),
@@ -94,7 +120,7 @@ public enum KeyMap {
   public static func action(for key: Key, in context: KeyContext) -> Action? {
     if let action = lookup[context]?[key] { return action }
     if context == .metricPicker, let action = lookup[.picker]?[key] { return action }
-    if context == .filter { return nil }
+    if context == .filter || context == .query || context == .exportPrompt { return nil }
     return lookup[.global]?[key]
   }
 }

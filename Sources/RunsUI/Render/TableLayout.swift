@@ -56,6 +56,12 @@ struct TableLayout: Sendable {
           .metric(info.name), natural: max(6, title, info.valueWidth) + Self.markCell,
           right: true))
     }
+    for info in model.parameterInfo {
+      let title = min(DisplayWidth.of(TextSanitizer.clean(info.name)) + 2, 20)
+      candidates.append(
+        Candidate(
+          .parameter(info.name), natural: max(4, title, info.valueWidth), right: info.numeric))
+    }
     let available = max(0, width - Self.markWidth)
     let fitted = Self.fit(candidates, into: available)
     var x = Self.markWidth
@@ -126,7 +132,10 @@ struct TableLayout: Sendable {
       columns.removeAll { $0.column == column }
     }
     shrink(&columns, into: available) { $0.last }
-    var hideOrder = columns.reversed().map(\.column).filter(isMetric)
+    var hideOrder = columns.reversed().map(\.column).filter {
+      if case .parameter = $0 { return true }
+      return isMetric($0)
+    }
     hideOrder.append(.status)
     for column in hideOrder where total(columns) > available {
       columns.removeAll { $0.column == column }

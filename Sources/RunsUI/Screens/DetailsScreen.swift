@@ -11,27 +11,50 @@ enum DetailsScreen {
         &grid, y: grid.height - 1, segments: StatusBar.commonSegments(state, theme), theme: theme)
       return
     }
-    let lines = lines(for: run, state: state, now: now, theme: theme)
+    let layout = details.layout
+    let head = headLines(for: run, state: state, now: now, theme: theme)
+    let count = head.count + (layout?.grid.lineCount ?? 1)
     let rows = max(0, grid.height - 1)
-    let top = max(0, min(details.scrollTop, lines.count - rows))
-    for slot in 0..<rows where top + slot < lines.count {
-      grid.write(lines[top + slot], x: 0, y: slot, width: grid.width)
+    let top = max(0, min(details.scrollTop, count - rows))
+    // Only the window is built: the grid below the head may have a million lines.
+    for slot in 0..<rows where top + slot < count {
+      let index = top + slot
+      let line =
+        index < head.count
+        ? head[index]
+        : layout?.grid.line(index - head.count, width: grid.width, theme: theme)
+          ?? [Segment("  laying out \(run.metrics.count) entries…", theme.dim)]
+      grid.write(line, x: 0, y: slot, width: grid.width)
     }
     var segments = [Segment("details of \(run.name)", theme.statusBar)]
-    if lines.count > rows {
+    if count > rows {
       segments.append(
-        Segment(
-          "lines \(top + 1)–\(min(lines.count, top + rows)) of \(lines.count)", theme.statusBar))
+        Segment("lines \(top + 1)–\(min(count, top + rows)) of \(count)", theme.statusBar))
     }
     segments += StatusBar.commonSegments(state, theme)
     StatusBar.draw(&grid, y: grid.height - 1, segments: segments, theme: theme)
   }
 
-  /// The screen's lines; `now` (when given) dates a run that has not finished.
+  /// How many lines the details of `run` have.
+  static func lineCount(of run: Run, details: DetailsState, state: AppState) -> Int {
+    headLines(for: run, state: state, now: nil, theme: Theme(state.options)).count
+      + (details.layout?.grid.lineCount ?? 1)
+  }
+
+  /// Every line of the screen (the grid with all its columns).
   static func lines(for run: Run, state: AppState, now: Date? = nil, theme: Theme? = nil)
     -> [[Segment]]
   {
     let theme = theme ?? Theme(state.options)
+    let grid = MetricGridLayout(run.metrics)
+    return headLines(for: run, state: state, now: now, theme: theme)
+      + (0..<grid.lineCount).map { grid.line($0, width: .max, theme: theme) }
+  }
+
+  /// The lines above the metric grid; `now` (when given) dates a run that has not finished.
+  private static func headLines(for run: Run, state: AppState, now: Date?, theme: Theme)
+    -> [[Segment]]
+  {
     let zone = state.options.timeZone
     var lines: [[Segment]] = [[Segment("Run ", theme.title), Segment(run.name, theme.title)], []]
     var fields: [(String, [Segment])] = [("ID", [Segment(run.id)])]
@@ -75,62 +98,23 @@ enum DetailsScreen {
       lines += labelled(run.parameters.map { ($0.name, [Segment($0.value)]) }, theme: theme)
     }
 
+    if !run.notes.isEmpty {
+      lines.append([])
+      lines.append([Segment("Notes", theme.section)])
+      lines += run.notes.map { [Segment("  " + TextSanitizer.clean($0))] }
+    }
+
     lines.append([])
     lines.append([Segment("Metrics per node", theme.section)])
-    lines += metricGrid(run, theme: theme)
     return lines
   }
 
   /// `  label   value` lines with the labels padded to one width.
   private static func labelled(_ fields: [(String, [Segment])], theme: Theme) -> [[Segment]] {
-    let width = min(30, fields.map { DisplayWidth.of(TextSanitizer.clean($0.0)) }.max() ?? 0)
+    let width = DetailsLayout.labelWidth(fields.lazy.map(\.0))
     return fields.map { label, value in
       let padded = TextLayout.pad(TextSanitizer.clean(label), width: width)
       return [Segment("  "), Segment(padded, theme.label), Segment("  ")] + value
     }
-  }
-
-  /// Rows: metrics (in first-seen order); columns: nodes (in node-id order).
-  private static func metricGrid(_ run: Run, theme: Theme) -> [[Segment]] {
-    guard !run.metrics.isEmpty else { return [[Segment("  none", theme.dim)]] }
-    var names: [String] = []
-    var seenNames = Set<String>()
-    var values: [String: [String: Metric]] = [:]
-    for metric in run.metrics {
-      if seenNames.insert(metric.name).inserted { names.append(metric.name) }
-      if values[metric.name, default: [:]][metric.nodeID] == nil {
-        values[metric.name, default: [:]][metric.nodeID] = metric
-      }
-    }
-    let nodes = Set(run.metrics.map(\.nodeID)).sorted()
-    let labelWidth = min(
-      40, max(6, names.map { DisplayWidth.of(TextSanitizer.clean($0)) }.max() ?? 0))
-    let text = { (metric: Metric?) -> String in
-      metric?.displayText ?? ""
-    }
-    let nodeWidths = nodes.map { node in
-      min(
-        30,
-        max(
-          DisplayWidth.of(TextSanitizer.clean(node)),
-          names.map { DisplayWidth.of(text(values[$0]?[node])) }.max() ?? 0))
-    }
-    var header = [Segment("  " + TextLayout.pad("metric", width: labelWidth), theme.label)]
-    for (node, width) in zip(nodes, nodeWidths) {
-      header.append(
-        Segment(
-          "  " + TextLayout.pad(TextSanitizer.clean(node), width: width, alignRight: true),
-          theme.label))
-    }
-    var lines = [header]
-    for name in names {
-      var line = [Segment("  " + TextLayout.pad(TextSanitizer.clean(name), width: labelWidth))]
-      for (node, width) in zip(nodes, nodeWidths) {
-        line.append(
-          Segment("  " + TextLayout.pad(text(values[name]?[node]), width: width, alignRight: true)))
-      }
-      lines.append(line)
-    }
-    return lines
   }
 }

@@ -29,8 +29,13 @@ public enum Screen {
     case .experimentPicker: PickerScreens.drawExperiments(&grid, state, theme: theme)
     case .metricPicker: PickerScreens.drawMetrics(&grid, state, theme: theme)
     case .filterInput: TableScreen.drawFilterLine(&grid, state, theme: theme)
+    case .queryInput: QueryPromptScreen.draw(&grid, state, theme: theme)
     case .axisPicker: PlotScreen.drawAxisPicker(&grid, state, theme: theme)
+    case .exportPrompt: ExportPromptLine.draw(&grid, state, theme: theme)
     default: break
+    }
+    if state.topScreen != .exportPrompt, let message = state.message {
+      drawMessage(&grid, message, theme: theme)
     }
     return finish(grid, theme)
   }
@@ -38,6 +43,15 @@ public enum Screen {
   /// Whether a terminal of this size only gets the "too small" note.
   static func isTooSmall(width: Int, height: Int) -> Bool {
     width < minimumWidth || height < minimumHeight
+  }
+
+  /// A one-time message (a file written, an id copied) takes the whole status bar, cut in the
+  /// middle when it is too long so both the start and the file name stay readable.
+  private static func drawMessage(_ grid: inout Grid, _ message: String, theme: Theme) {
+    let y = grid.height - 1
+    grid.fill(x: 0, y: y, count: grid.width, style: theme.statusBarAlert)
+    let text = TextLayout.fitMiddle(TextSanitizer.clean(message), width: max(0, grid.width - 2))
+    grid.put(text, x: 1, y: y, style: theme.statusBarAlert)
   }
 
   private static func drawTooSmall(_ grid: inout Grid) {
@@ -71,7 +85,9 @@ extension ScreenID {
   /// Panels are drawn over the screen they were opened from.
   var isPanel: Bool {
     switch self {
-    case .help, .problems, .experimentPicker, .metricPicker, .filterInput, .axisPicker: true
+    case .help, .problems, .experimentPicker, .metricPicker, .filterInput, .queryInput, .axisPicker,
+      .exportPrompt:
+      true
     case .table, .compare, .details, .plot: false
     }
   }

@@ -50,7 +50,9 @@ enum StatusBar {
     ]
     let count = state.scopeCount
     var runs = "\(count) run\(count == 1 ? "" : "s")"
-    if !state.filterText.isEmpty { runs += ", \(state.model.shown.count) shown" }
+    if !state.filterText.isEmpty || state.query != nil {
+      runs += ", \(state.model.shown.count) shown"
+    }
     segments.append(Segment(runs, bar, priority: 6))
     segments.append(Segment("\(state.selection.count) selected", bar, priority: 4))
     let arrow = state.sort.ascending ? theme.glyphs.sortAscending : theme.glyphs.sortDescending
@@ -60,16 +62,19 @@ enum StatusBar {
       segments.append(
         Segment("filter: \"\(TextSanitizer.clean(state.filterText))\"", bar, priority: 5))
     }
+    if let query = state.query {
+      segments.append(Segment("where: \(TextSanitizer.clean(query.text))", bar, priority: 5))
+    }
     segments += watchSegments(state, theme, now: now)
     segments += commonSegments(state, theme)
     return segments
   }
 
   /// `watching · updated HH:MM:SS · N changed`, `offline since HH:MM:SS · retrying`, or
-  /// `watch paused` while `w` has it off.
+  /// `watch paused` while `w` has it off; nothing before watching was first asked for.
   static func watchSegments(_ state: AppState, _ theme: Theme, now: Date) -> [Segment] {
     let watch = state.watch
-    guard watch.available else { return [] }
+    guard watch.available, watch.started else { return [] }
     guard watch.enabled else { return [Segment("watch paused (w)", theme.statusBar, priority: 7)] }
     func clock(_ date: Date) -> String {
       String(TimeText.local(date, timeZone: state.options.timeZone).suffix(8))

@@ -140,7 +140,7 @@ enum TableScreen {
       grid.write(text, x: x, y: y, width: width, style: base)
     case .parameter(let name):
       let text = TextSanitizer.clean(ParameterColumns.value(of: name, in: run) ?? "")
-      grid.write(text, x: x, y: y, width: width, style: base)
+      grid.write(text, x: x, y: y, width: width, style: base, alignRight: column.alignRight)
     case .metric(let name):
       guard let metric = run.metric(named: name) else { return }
       let text = metric.displayText

@@ -15,7 +15,10 @@ extension AppState {
     default:
       break
     }
+    message = nil
+    if topScreen == .exportPrompt { return handleExportPrompt(key) }
     if topScreen == .filterInput, editFilter(with: key) { return .none }
+    if topScreen == .queryInput, editQuery(with: key) { return .none }
     guard let action = KeyMap.action(for: key, in: topScreen.keyContext) else { return .none }
     return perform(action, key: key)
   }
@@ -29,8 +32,7 @@ extension AppState {
       beginReload()
       return .reload
     case .toggleWatch:
-      toggleWatching()
-      return .none
+      return toggleWatching()
     case .help:
       if topScreen != .help {
         helpScroll = 0
@@ -45,6 +47,12 @@ extension AppState {
       return .none
     case .back:
       back()
+      return .none
+    case .copyID:
+      return copyRunID()
+    case .export:
+      if topScreen == .table { openExportPrompt(.table) }
+      if topScreen == .compare { openExportPrompt(.compare) }
       return .none
     default:
       break
@@ -68,10 +76,12 @@ extension AppState {
       case .clearText: setFilter("")
       default: break
       }
+    case .queryInput: performOnQueryPrompt(action)
     case .experimentPicker: performOnExperimentPicker(action)
     case .metricPicker: performOnMetricPicker(action)
     case .plot: performOnPlot(action)
     case .axisPicker: performOnAxisPicker(action)
+    case .exportPrompt: break
     }
     return .none
   }
@@ -84,6 +94,8 @@ extension AppState {
     case .filterInput:
       screens.removeLast()
       setFilter("")
+    case .queryInput:
+      closeQueryPrompt()
     default:
       screens.removeLast()
     }
@@ -93,6 +105,7 @@ extension AppState {
     if !screens.contains(.metricPicker) { metricPicker = nil }
     if !screens.contains(.plot) { plot = nil }
     if !screens.contains(.axisPicker) { plot?.picker = nil }
+    if !screens.contains(.exportPrompt) { exportPrompt = nil }
   }
 
   mutating func resize(width newWidth: Int, height newHeight: Int) {
@@ -134,15 +147,17 @@ extension AppState {
 
   private mutating func scrollDetails(_ action: Action) {
     guard var details else { return }
-    let lines = run(id: details.runID).map { DetailsScreen.lines(for: $0, state: self).count } ?? 0
+    let lines =
+      run(id: details.runID).map { DetailsScreen.lineCount(of: $0, details: details, state: self) }
+      ?? 0
     scrollList(&details.scrollTop, action, lines: lines)
     self.details = details
   }
 
   /// Opens the details of the run with `id`.
   mutating func openDetails(_ id: String) {
-    guard indexByID[id] != nil else { return }
-    details = DetailsState(runID: id)
+    guard let run = run(id: id) else { return }
+    details = DetailsState(run: run)
     screens.append(.details)
   }
 }

@@ -25,10 +25,15 @@ extension AppState {
     experimentPicker = picker
   }
 
-  /// `m`: every metric of the scope with its prevalence; the shown columns checked.
+  /// `m`: every metric of the scope with its prevalence, then every parameter (`param:NAME`);
+  /// the shown columns checked.
   mutating func openMetricPicker() {
-    let items = model.columns.metricCounts.prevalence(includes: { scopeIncludes($0) })
-    metricPicker = MetricPickerState(items: items, checked: model.metricColumns)
+    let items =
+      model.columns.metricCounts.prevalence(includes: { scopeIncludes($0) })
+      + parameterPickerItems()
+    metricPicker = MetricPickerState(
+      items: items,
+      checked: model.metricColumns + chosenParameters.map { Self.parameterItemPrefix + $0 })
     screens.append(.metricPicker)
   }
 
@@ -54,8 +59,18 @@ extension AppState {
     guard var picker = metricPicker else { return }
     switch action {
     case .apply:
-      let checked = picker.checked
+      let isParameter = { (name: String) in
+        picker.items.contains { $0.name == name } && name.hasPrefix(Self.parameterItemPrefix)
+      }
+      let checked = picker.checked.filter { !isParameter($0) }
+      let parameters = picker.checked.filter(isParameter).map {
+        String($0.dropFirst(Self.parameterItemPrefix.count))
+      }
       back()
+      if parameters != chosenParameters {
+        chosenParameters = parameters
+        rebuild(.metrics)
+      }
       let automatic = model.columns.metricCounts.top(3, includes: { scopeIncludes($0) })
       let choice: [String]? = checked.isEmpty || checked == automatic ? nil : checked
       if choice != chosenMetrics || (choice == nil && model.metricColumns != automatic) {

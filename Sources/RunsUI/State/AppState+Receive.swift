@@ -74,6 +74,7 @@ extension AppState {
     } else {
       rebuild(.appended, deferSort: !finished && deferSort(adding: added.count))
     }
+    applyPendingQuery(finished: finished)
     refreshOpenScreens()
   }
 
@@ -117,6 +118,12 @@ extension AppState {
 
   /// Screens that hold run data of their own follow a reload.
   mutating func refreshOpenScreens() {
+    if var details, let run = run(id: details.runID), details.shownRun != run {
+      let top = details.scrollTop
+      details = DetailsState(run: run)
+      details.scrollTop = top
+      self.details = details
+    }
     if var compare {
       compare.runIDs = compare.runIDs.filter { indexByID[$0] != nil }
       compare.matrix = CompareMatrix(

@@ -34,6 +34,8 @@ extension AppState {
     case .filter:
       filterBeforeInput = filterText
       screens.append(.filterInput)
+    case .query: openQueryPrompt()
+    case .clearQuery: clearQuery()
     case .pickExperiment: openExperimentPicker()
     case .pickMetrics: openMetricPicker()
     case .toggleBars: barsOn.toggle()

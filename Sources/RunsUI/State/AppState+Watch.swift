@@ -2,10 +2,12 @@ import Foundation
 import RunsCore
 
 extension AppState {
-  /// Makes the source watchable; `enabled` starts watching at once (`--watch`).
+  /// Makes the source watchable; `enabled` starts watching at once (`--watch`): the first
+  /// load is then the watch's.
   public mutating func enableWatching(_ enabled: Bool) {
     watch.available = true
     watch.enabled = enabled
+    watch.started = enabled
   }
 
   /// Applies what a watch cycle found: changed runs replaced, removed runs dropped, markers
@@ -55,14 +57,22 @@ extension AppState {
     scrollTop = max(0, min(cursorRow - line, model.shown.count - 1))
   }
 
-  /// `w`: pauses or resumes watching; resuming applies what arrived meanwhile.
-  mutating func toggleWatching(now: Date = Date()) {
-    guard watch.available else { return }
+  /// `w`: the first time (without `--watch`), reads the source again through its watch;
+  /// then pauses or resumes watching, resuming with what arrived meanwhile.
+  mutating func toggleWatching(now: Date = Date()) -> AppEffect {
+    guard watch.available else { return .none }
+    guard watch.started else {
+      watch.started = true
+      watch.enabled = true
+      beginReload()
+      return .startWatching
+    }
     watch.enabled.toggle()
-    guard watch.enabled else { return }
+    guard watch.enabled else { return .none }
     let held = watch.held
     watch.held = []
     for update in held { apply(update, now: now) }
+    return .none
   }
 
   /// Drops the runs `ids` (they left the source), and their selection and markers.

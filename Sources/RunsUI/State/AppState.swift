@@ -60,6 +60,8 @@ public struct AppState: Sendable {
   public internal(set) var columnCursor: Column = .name
   /// Metric columns chosen with `m` or `--metrics`; `nil` means the top 3 by prevalence.
   public internal(set) var chosenMetrics: [String]?
+  /// Parameter columns chosen with `m`, after the metric columns.
+  public internal(set) var chosenParameters: [String] = []
   /// Whether metric cells show bars.
   public internal(set) var barsOn = true
   /// The screen stack; the last one is on top. The runs table is always at the bottom.
@@ -86,8 +88,26 @@ public struct AppState: Sendable {
   var plot: PlotState?
   /// Watching the source live (`--watch`, `w`) and the change markers.
   public internal(set) var watch = WatchState()
+  /// The `>` prompt, while it is open.
+  var exportPrompt: ExportPromptState?
+  /// What the last export wrote, for the message once the file is written.
+  var lastExportSummary = ""
+  /// A one-time message for the status bar (a file written, an id copied); the next key clears it.
+  public internal(set) var message: String?
+  /// The time now, for default file names (tests fix it).
+  public var clock: @Sendable () -> Date = { Date() }
   /// The filter text before `/` was pressed.
   var filterBeforeInput = ""
+  /// The query in force (`f`, `--where`); `nil` for none.
+  public internal(set) var query: Query?
+  /// A `--where` text waiting for the names it uses to arrive.
+  var pendingQuery: String?
+  /// The query prompt while it is open.
+  var queryPrompt: QueryPromptState?
+  /// Queries kept with Enter this session, oldest first (↑/↓ in the prompt).
+  var queryHistory: [String] = []
+  /// Parameter names seen in runs `0..<count` (see `queryNames`).
+  var queryParameterNames: (count: Int, names: Set<String>) = (0, [])
 
   // MARK: Derived
 
@@ -99,6 +119,7 @@ public struct AppState: Sendable {
   ///   - sourceKind: directory, JSON file, server or demo.
   ///   - sort: the initial sort (`--sort`).
   ///   - filter: the initial filter (`--filter`).
+  ///   - query: the initial query (`--where`), applied once the runs it names arrive.
   ///   - metrics: metric columns (`--metrics`); `nil` for the top 3.
   ///   - experiment: the initial scope, an experiment name or id (`--experiment`).
   ///   - insecure: TLS verification is off.
@@ -108,7 +129,8 @@ public struct AppState: Sendable {
   ///   - height: the terminal height.
   public init(
     sourceDescription: String, sourceKind: SourceKind = .directory,
-    sort: RunsCore.SortOrder = .default, filter: String = "", metrics: [String]? = nil,
+    sort: RunsCore.SortOrder = .default, filter: String = "", query: String? = nil,
+    metrics: [String]? = nil,
     experiment: String? = nil, insecure: Bool = false, loading: Bool = true,
     options: RenderOptions = RenderOptions(), width: Int = 80, height: Int = 24
   ) {
@@ -116,6 +138,7 @@ public struct AppState: Sendable {
     self.sourceKind = sourceKind
     self.sort = sort
     self.filterText = filter
+    self.pendingQuery = query.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
     self.chosenMetrics = metrics.flatMap { $0.isEmpty ? nil : $0 }
     self.scope = experiment.map { .experiment($0) } ?? .all
     self.insecure = insecure

@@ -6,10 +6,12 @@ public enum ScreenID: Sendable, Hashable {
   case help
   case problems
   case filterInput
+  case queryInput
   case experimentPicker
   case metricPicker
   case plot
   case axisPicker
+  case exportPrompt
 
   /// The key map context of the screen.
   var keyContext: KeyContext {
@@ -19,10 +21,12 @@ public enum ScreenID: Sendable, Hashable {
     case .details: .details
     case .help, .problems: .global
     case .filterInput: .filter
+    case .queryInput: .query
     case .experimentPicker: .picker
     case .metricPicker: .metricPicker
     case .plot: .plot
     case .axisPicker: .picker
+    case .exportPrompt: .exportPrompt
     }
   }
 }

@@ -45,6 +45,25 @@ struct CompareState: Sendable {
 struct DetailsState: Sendable {
   var runID: String
   var scrollTop = 0
+  /// The run as laid out: the details open with it, and a reload that changes it lays it out
+  /// again.
+  var shownRun: Run
+  /// Its layout, being made or made.
+  var pending: PendingDetailsLayout
+
+  init(run: Run) {
+    runID = run.id
+    shownRun = run
+    pending = PendingDetailsLayout(run)
+  }
+
+  /// The layout, once made.
+  var layout: DetailsLayout? { pending.layout }
+}
+
+extension AppState {
+  /// Whether the open details have their metric grid laid out (or no details are open).
+  public var detailsAreLaidOut: Bool { details.map { $0.layout != nil } ?? true }
 }
 
 /// The metric picker's state: every metric of the scope with its prevalence, and the choice.

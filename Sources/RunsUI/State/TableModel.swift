@@ -33,6 +33,8 @@ struct TableModel: Sendable {
   var severalExperiments = false
   var metricColumns: [String] = []
   var metricInfo: [MetricColumnInfo] = []
+  /// The parameter columns (`AppState.chosenParameters`) with their widths over the scope.
+  var parameterInfo: [ParameterColumnInfo] = []
   var widths = ContentWidths()
   /// The scope in sort order (indices into `runs`); runs whose sort was put off sit at the end.
   var sorted: [Int] = []
@@ -47,6 +49,9 @@ struct TableModel: Sendable {
   /// One flag per folded run: whether its name matches `filteredBy` (empty when no filter).
   var filterFlags: [Bool] = []
   var filteredBy = ""
+  /// One flag per folded run: whether `queriedBy` holds (empty when there is no query).
+  var queryFlags: [Bool] = []
+  var queriedBy: Query?
   /// Runs received since the last sort (they sit unsorted at the end of `sorted`).
   var unsortedRuns = 0
 }
@@ -155,7 +160,10 @@ extension AppState {
     if stage <= .scope { resetScope() }
     let newRuns = model.folded..<runs.count
     let newInScope = foldScope(newRuns)
-    if stage <= .metrics { rebuildMetrics(adding: stage == .appended ? newInScope : nil) }
+    if stage <= .metrics {
+      rebuildMetrics(adding: stage == .appended ? newInScope : nil)
+      rebuildParameterColumns(adding: stage == .appended ? newInScope : nil)
+    }
     var order = false
     if stage <= .sort {
       if deferSort && stage == .appended {
@@ -257,15 +265,27 @@ extension AppState {
     metricOffset = Swift.min(metricOffset, Swift.max(0, names.count - 1))
   }
 
-  /// Applies the filter to the sorted scope through one flag per run: the flags of new runs
-  /// come from a scan of their names alone, a changed filter text scans every name once.
+  /// Applies the filter and the query to the sorted scope through flags per run: the flags
+  /// of new runs come from their names and columns alone; a changed filter text scans every
+  /// name once, a changed query evaluates every run once.
   private mutating func rebuildFilter(newRuns: Range<Int>, newInScope: [Int], reordered: Bool) {
     let text = filterText
+    var changed = refreshQueryFlags(newRuns: newRuns)
     if text.isEmpty {
-      let wasFiltered = !model.filteredBy.isEmpty
+      changed = changed || !model.filteredBy.isEmpty
       model.filterFlags = []
       model.filteredBy = ""
-      if !reordered && !wasFiltered && model.shown.count + newInScope.count == model.sorted.count {
+    } else if text != model.filteredBy || model.filterFlags.count != newRuns.lowerBound {
+      model.filterFlags = model.columns.names.matchMask(text)
+      model.filteredBy = text
+      changed = true
+    } else if !newRuns.isEmpty {
+      model.filterFlags += model.columns.names.matchMask(text, runs: newRuns)
+    }
+    let names = model.filterFlags
+    let queried = model.queryFlags
+    if names.isEmpty && queried.isEmpty && text.isEmpty {
+      if !reordered && !changed && model.shown.count + newInScope.count == model.sorted.count {
         // Appended to separately: sharing `sorted`'s storage would make every append copy it.
         model.shown += newInScope
       } else {
@@ -273,18 +293,14 @@ extension AppState {
       }
       return
     }
-    let changed = text != model.filteredBy || model.filterFlags.count != newRuns.lowerBound
-    if changed {
-      model.filterFlags = model.columns.names.matchMask(text)
-      model.filteredBy = text
-    } else if !newRuns.isEmpty {
-      model.filterFlags += model.columns.names.matchMask(text, runs: newRuns)
+    // Name filter and query combine with AND (no flags means no such condition).
+    let keep: (Int) -> Bool = { index in
+      (names.isEmpty || names[index]) && (queried.isEmpty || queried[index])
     }
-    let flags = model.filterFlags
     if changed || reordered || model.unsortedRuns == 0 {
-      model.shown = model.sorted.filter { flags[$0] }
+      model.shown = model.sorted.filter(keep)
     } else {
-      model.shown += newInScope.filter { flags[$0] }
+      model.shown += newInScope.filter(keep)
     }
   }
 

@@ -21,6 +21,8 @@ public struct WatchState: Sendable {
 
   /// The source can be watched (a directory or a server).
   public internal(set) var available = false
+  /// The source has been read through its watch, which follows it from then on.
+  public internal(set) var started = false
   /// Watching is on (`--watch`, `w`).
   public internal(set) var enabled = false
   /// When the last cycle arrived.

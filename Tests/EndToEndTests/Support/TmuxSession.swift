@@ -219,7 +219,7 @@ final class TmuxSession {
   }
 
   @discardableResult
-  private func tmux(_ arguments: [String]) throws -> String {
+  func tmux(_ arguments: [String]) throws -> String {
     let result = try Spawn.run(["tmux", "-L", socket] + arguments)
     guard result.succeeded else {
       throw Failure(

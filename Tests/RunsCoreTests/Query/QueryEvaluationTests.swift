@@ -197,6 +197,12 @@ import Testing
     #expect(try select("lr > e", Self.sample) == ["c"])
     #expect(try select("lr ~ 0.0", Self.sample) == ["a"])
     #expect(try select("param:lr != 0.01", Self.sample) == ["c"])
+    // When every value is a number, the same answers (the evaluator skips the text).
+    let numeric = Array(Self.sample.prefix(2))
+    #expect(try select("lr = 0.01", numeric) == ["a", "b"])
+    #expect(try select("lr in (1%, fast)", numeric) == ["a", "b"])
+    #expect(try select("lr not in (0.01)", numeric).isEmpty)
+    #expect(try select("lr != 0.01", numeric).isEmpty)
   }
 
   @Test func statusAndTextIgnoreCase() throws {

@@ -106,6 +106,11 @@ import Testing
     #expect(try parse("metric:`a b`") == .has(name("a b", 0, .metric)))
     #expect(try parse("params.`x(y)`") == .has(name("x(y)", 0, .parameter)))
     #expect(try parse(#"`a\`b`"#) == .has(name("a`b", 0)))
+    // MLflow quotes such names after the prefix.
+    #expect(
+      try parse(#"metrics."f1 score" > 1"#)
+        == .compare(name("f1 score", 0, .metric), .greater, value("1", 21), at: 19))
+    #expect(try parse("params.'lr'") == .has(name("lr", 0, .parameter)))
   }
 
   @Test func quotedValues() throws {
