@@ -33,7 +33,7 @@ enum Interactive {
         }, watch: watch)
     } catch {
       // Said through the command's own stderr, which cleans it (TERM may hold anything).
-      throw CLIFailure(message: error.description, exitCode: 1)
+      throw CLIFailure(message: error.description, exitCode: CLIFailure.terminalCode)
     }
   }
 
