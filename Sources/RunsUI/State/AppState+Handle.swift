@@ -7,8 +7,12 @@ extension AppState {
     case .resize(let newWidth, let newHeight):
       resize(width: newWidth, height: newHeight)
       return .none
+    // The process keys, the one place they are decided: Ctrl-C quits and Ctrl-Z suspends from
+    // every screen, typing a filter included (raw mode turned them into keys).
     case .control("c"):
       return .quit
+    case .control("z"):
+      return .suspend
     case .mouse(let event):
       handleMouse(event)
       return .none
