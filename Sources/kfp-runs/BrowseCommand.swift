@@ -8,7 +8,7 @@ struct BrowseCommand: AsyncParsableCommand {
     commandName: "browse",
     abstract: "Browse runs interactively (the default command).",
     discussion: """
-      The runs table with the top 3 metrics as columns: sort by any column (s, or 1–9), \
+      The runs table with the top 3 metrics as columns: sort by any column (s, or 1 to 9), \
       filter (/), select runs (space) and compare them (c); ? lists every key. When standard \
       output is not a terminal, prints what `kfp-runs list` prints instead.
 

@@ -119,9 +119,10 @@ extension AppState {
   /// Screens that hold run data of their own follow a reload.
   mutating func refreshOpenScreens() {
     if var details, let run = run(id: details.runID), details.shownRun != run {
-      let top = details.scrollTop
+      let (top, firstNode) = (details.scrollTop, details.firstNode)
       details = DetailsState(run: run)
       details.scrollTop = top
+      details.firstNode = firstNode
       self.details = details
     }
     if var compare {
