@@ -65,6 +65,8 @@ struct WatchCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Only runs whose name contains TEXT (any case).", valueName: "text"))
   var filter: String?
 
+  @OptionGroup var query: WhereOption
+
   @Option(
     help: ArgumentHelp(
       "Seconds between polls of a server (default 10) or scans of a directory (default 2).",
@@ -84,6 +86,7 @@ struct WatchCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    try query.checkSyntax()
     let resolved = try RunSource(
       source: source, demo: false,
       server: ServerFlags(
@@ -99,12 +102,14 @@ struct WatchCommand: AsyncParsableCommand {
     }
     var runs: [String: Run] = [:]
     for run in loaded.runs { runs[run.id] = run }
-    let scope = WatchScope(experiment: resolved.scopesExperiment ? nil : experiment, filter: filter)
-    let inScope = runs.values.filter(scope.contains)
+    let scope = WatchScope(
+      experiment: resolved.scopesExperiment ? nil : experiment, filter: filter,
+      query: try query.query(for: loaded.runs))
+    let inScope = scope.filter(Array(runs.values))
     StandardError.write(
       "kfp-runs: watching \(inScope.count) runs in \(SourceText.describe(resolved.spec))"
         + " (\(watch.method)); Ctrl-C ends\n")
-    if untilDone, Self.allDone(runs.values.filter(scope.contains)) { return }
+    if untilDone, Self.allDone(inScope) { return }
     var shown = Set(loaded.problems)
     while true {
       let update = await watch.next()
@@ -124,14 +129,19 @@ struct WatchCommand: AsyncParsableCommand {
         if let old = runs[run.id] { before[run.id] = old }
         runs[run.id] = run
       }
+      // A change is said when its run is in scope before or after it: a run that leaves
+      // `--where` says what made it leave.
+      var said: [String: Bool] = [:]
       for change in update.changes {
-        guard let run = runs[change.runID] ?? before[change.runID], scope.contains(run) else {
-          continue
-        }
+        let inScope =
+          said[change.runID]
+          ?? [runs[change.runID], before[change.runID]].contains { $0.map(scope.contains) == true }
+        said[change.runID] = inScope
+        guard inScope else { continue }
         StandardOutput.write(
           (format == .text ? change.line(clock: clock) : change.jsonLine(time: now)) + "\n")
       }
-      if untilDone, Self.allDone(runs.values.filter(scope.contains)) { return }
+      if untilDone, Self.allDone(scope.filter(Array(runs.values))) { return }
     }
   }
 
@@ -140,15 +150,29 @@ struct WatchCommand: AsyncParsableCommand {
   }
 }
 
-/// Which runs `watch` reports: the experiment (when the source does not scope it) and the
-/// name filter.
+/// Which runs `watch` reports: the experiment (when the source does not scope it), the name
+/// filter and the `--where` query.
 struct WatchScope {
   var experiment: String?
   var filter: String?
+  var query: Query?
 
   func contains(_ run: Run) -> Bool {
-    if let experiment, !Scope.experiment(experiment).contains(run) { return false }
-    if let filter, !RunFilter.matches(run, text: filter) { return false }
-    return true
+    !filter([run]).isEmpty
+  }
+
+  /// The runs of `runs` in scope.
+  func filter(_ runs: [Run]) -> [Run] {
+    var kept = runs.filter { run in
+      if let experiment, !Scope.experiment(experiment).contains(run) { return false }
+      if let filter, !RunFilter.matches(run, text: filter) { return false }
+      return true
+    }
+    if let query, !kept.isEmpty {
+      var columns = RunColumns(runs: kept)
+      let mask = columns.matchMask(query)
+      kept = kept.indices.filter { mask[$0] }.map { kept[$0] }
+    }
+    return kept
   }
 }

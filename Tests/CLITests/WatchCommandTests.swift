@@ -135,6 +135,40 @@ import Testing
     try Golden.check(invocation, fixture: fixture, name: "watch-text")
   }
 
+  /// `--where` keeps the lines of the runs it holds for, before or after the change: a run
+  /// coming into the query says what brought it in; one never in it says nothing.
+  @Test func whereKeepsTheRunsItHoldsFor() throws {
+    let fixture = try Fixture()
+    try liveRuns(fixture)
+    let arguments = ["watch", "live", "--where", "accuracy > 0.92"]
+    let watching = try Watching(arguments, in: fixture.root)
+    #expect(watching.wait { watching.errors.contains("watching 0 runs") })
+    try write(fixture.root, "live/run-2/mlpipeline-metrics.json", metrics("loss", 0.25))
+    try write(
+      fixture.root, "live/run-1/mlpipeline-metrics.json", metrics("accuracy", 0.925, "PERCENTAGE"))
+    #expect(watching.wait { watching.lines() >= 1 })
+    try write(
+      fixture.root, "live/run-1/mlpipeline-metrics.json", metrics("accuracy", 0.95, "PERCENTAGE"))
+    #expect(watching.wait { watching.lines() >= 2 })
+    kill(watching.process.processIdentifier, SIGINT)
+    #expect(watching.exitStatus() == 0)
+    let lines = masked(watching.output).split(separator: "\n")
+    #expect(
+      lines == [
+        "HH:MM:SS  train mnist  accuracy 91.000% → 92.500% ▲",
+        "HH:MM:SS  train mnist  accuracy 92.500% → 95.000% ▲",
+      ], "\(watching.output)")
+  }
+
+  @Test func aBadWhereIsAUsageError() throws {
+    let fixture = try Fixture()
+    try liveRuns(fixture)
+    let invocation = try BinaryRunner.run(
+      ["watch", "live", "--where", "accuracy >"], in: fixture.root)
+    #expect(invocation.status == 2)
+    #expect(invocation.stderr.contains("--where:"))
+  }
+
   @Test func aSavedFileCannotBeWatched() throws {
     let fixture = try Fixture()
     let invocation = try BinaryRunner.run(["watch", "saved.json"], in: fixture.root)
