@@ -21,7 +21,7 @@ public enum Screen {
     case .compare: CompareScreen.draw(&grid, state, theme: theme)
     case .details: DetailsScreen.draw(&grid, state, theme: theme, now: now)
     case .plot: PlotScreen.draw(&grid, state, theme: theme)
-    default: TableScreen.draw(&grid, state, theme: theme)
+    default: TableScreen.draw(&grid, state, theme: theme, now: now)
     }
     switch state.topScreen {
     case .help: HelpScreen.draw(&grid, state, theme: theme)

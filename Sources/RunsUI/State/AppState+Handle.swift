@@ -35,6 +35,8 @@ extension AppState {
     case .reload:
       beginReload()
       return .reload
+    case .toggleWatch:
+      return toggleWatching()
     case .help:
       if topScreen != .help {
         helpScroll = 0

@@ -117,7 +117,7 @@ extension AppState {
   }
 
   /// Screens that hold run data of their own follow a reload.
-  private mutating func refreshOpenScreens() {
+  mutating func refreshOpenScreens() {
     if var details, let run = run(id: details.runID), details.shownRun != run {
       let (top, firstNode) = (details.scrollTop, details.firstNode)
       details = DetailsState(run: run)
