@@ -105,9 +105,9 @@ extension AppState {
       for (old, index) in zip(oldRuns, indices) {
         let value = values[index]
         // What the old run counted in the range; it may have been an extreme.
-        if let was = old.metric(named: name), let low = range.low, let high = range.high,
-          was.value.isFinite,
-          was.format != formats[index] || (was.value != value && (was.value == low || was.value == high))
+        if let was = old.metric(named: name), was.value.isFinite,
+          was.format != formats[index]
+            || (was.value != value && (was.value == range.low || was.value == range.high))
         {
           again = true
         }
