@@ -104,6 +104,22 @@ import Testing
     #expect(watching.handle(.character("w")) == .none)
   }
 
+  /// Compare follows the watch in place, with the same markers beside the changed values.
+  @Test func compareShowsTheMarkers() {
+    var state = watching(height: 20)
+    state.selection = ["r1", "r2"]
+    Fixture.press(&state, .character("c"))
+    #expect(state.topScreen == .compare)
+    let better = changed(r1) { $0.metrics[0].value = 0.93 }
+    state.apply(update([(r1, better)]), now: Fixture.now)
+    let text = snapshotText(Fixture.render(state))
+    #expect(text.contains("93.000%▲"), "\(text)")
+    #expect(text.contains("1 changed"))
+    // Without a change the next cycle drops the marker.
+    state.apply(RunsUpdate(replaced: [better]), now: Fixture.now.addingTimeInterval(2))
+    #expect(!snapshotText(Fixture.render(state)).contains("▲"))
+  }
+
   @Test func anOfflineSourceSaysSinceWhenAndKeepsTheRuns() {
     var state = watching()
     state.apply(RunsUpdate(offlineSince: Fixture.now.addingTimeInterval(-30)), now: Fixture.now)

@@ -98,16 +98,9 @@ enum TableScreen {
         grid.fillStyle(theme.changed(on: colored), x: column.x, y: y, count: column.width)
       case .metric(let name):
         guard let direction = marks.metrics[name] else { continue }
-        let glyph =
-          switch direction {
-          case true?: theme.glyphs.sortAscending
-          case false?: theme.glyphs.sortDescending
-          case nil: "•"
-          }
-        let better = direction.map { $0 == MetricDirection.higherIsBetter(name) }
-        grid.put(
-          glyph, x: column.x + column.width - TableLayout.markCell, y: y,
-          style: theme.change(better: better, on: base))
+        ChangeMarker.put(
+          direction, higherIsBetter: MetricDirection.higherIsBetter(name), in: &grid,
+          x: column.x + column.width - TableLayout.markCell, y: y, base: base, theme: theme)
       default: continue
       }
     }

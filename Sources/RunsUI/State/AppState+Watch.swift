@@ -46,10 +46,15 @@ extension AppState {
       rebuild(.scope)
       refreshOpenScreens()
     }
-    if !update.replaced.isEmpty {
+    // Known runs go in place when they can; new ones (and the rest) through `receive`.
+    var received = update.replaced
+    if update.removed.isEmpty {
+      let known = update.replaced.filter { indexByID[$0.id] != nil }
+      if replaceInPlace(known) { received = update.replaced.filter { indexByID[$0.id] == nil } }
+    }
+    if !received.isEmpty {
       let wasLoading = loading
-      receive(
-        LoadResult(runs: update.replaced), loaded: runs.count, total: nil, finished: true)
+      receive(LoadResult(runs: received), loaded: runs.count, total: nil, finished: true)
       loading = wasLoading
     }
     watch.removedCount += update.removed.count
