@@ -310,6 +310,11 @@ def drive(session):
     session.keys("Escape", "g", "Enter")
     yield "details", session.styled()
 
+    # The plot of the sort metric over start time, the three selected runs standing out.
+    session.keys("Escape", "p")
+    session.wait_for(lambda s: " vs " in s, "the plot")
+    yield "plot", session.styled()
+
     session.keys("Escape", "?")
     yield "help", session.styled()
     session.keys("Escape", "q")
