@@ -162,6 +162,20 @@ def blend(a, b, t):
     return tuple(int(a[k] * (1 - t) + b[k] * t) for k in range(3))
 
 
+# The Braille dot of each bit: (column, row) in the 2 x 4 grid of a Braille character.
+BRAILLE_DOTS = [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (0, 3), (1, 3)]
+
+
+def draw_braille(draw, bits, left, top, cw, ch, fill):
+    """Draws a Braille pattern as dots, as terminals do (the monospace fonts lack them)."""
+    radius = max(1.5, cw * 0.2)
+    for bit, (column, row) in enumerate(BRAILLE_DOTS):
+        if bits & (1 << bit):
+            x = left + cw * (column * 2 + 1) / 4
+            y = top + ch * (row * 2 + 1) / 8
+            draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=fill)
+
+
 def render_png(capture, path):
     from PIL import Image, ImageDraw, ImageFont
 
@@ -190,7 +204,9 @@ def render_png(capture, path):
             span = max(1, width) * cw
             if bg != BACKGROUND:
                 draw.rectangle([left, top, left + span - 1, top + ch - 1], fill=bg)
-            if text.strip():
+            if len(text) == 1 and 0x2800 <= ord(text) <= 0x28FF:
+                draw_braille(draw, ord(text) - 0x2800, left, top, cw, ch, fg)
+            elif text.strip():
                 font = wide if width == 2 else bold if style.bold else regular
                 draw.text((left, top + 1), text, font=font, fill=fg)
             if style.underline:
