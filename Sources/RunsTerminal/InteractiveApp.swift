@@ -27,53 +27,12 @@ public enum InteractiveApp {
   }
 
   /// The same on the calling thread, which it blocks until the person quits.
-  public static func runBlocking(state initial: AppState, load: @escaping Loader)
+  public static func runBlocking(state: AppState, load: @escaping Loader)
     throws(TerminalError) -> Int32
   {
     let terminal = try Terminal.start()
     defer { terminal.stop() }
-    var state = initial
-    state.options.color = state.options.color && terminal.colors
-    state.options.asciiGlyphs = state.options.asciiGlyphs || !terminal.unicode
-    let loop = EventLoop(
-      handle: { key in
-        // Ctrl-C quits from every screen, typing a filter included.
-        if key == .control("c") { return .quit }
-        // Ctrl-Z suspends, as it does in the shell (raw mode turned it into a key).
-        if key == .control("z") {
-          terminal.suspend()
-          return state.handle(.resize(width: terminal.width, height: terminal.height)).loopEffect
-        }
-        switch state.handle(key) {
-        case .copy(let text):
-          terminal.copyToClipboard(text)
-          return .none
-        case .export(let job):
-          state.exportFinished(ExportWriter.write(job))
-          return .none
-        case let effect:
-          return effect.loopEffect
-        }
-      },
-      receive: { batch, loaded, total, finished in
-        state.receive(batch, loaded: loaded, total: total, finished: finished)
-      },
-      render: { width, height, now in
-        Screen.render(state, width: width, height: height, now: now)
-      })
-    return loop.run(on: terminal, load: load)
-  }
-}
-
-extension AppEffect {
-  /// What the main loop does for the effect.
-  fileprivate var loopEffect: EventLoop.Effect {
-    switch self {
-    case .none: .none
-    case .quit: .quit
-    case .reload: .reload
-    // Carried out where the state is at hand (see `runBlocking`).
-    case .copy, .export: .none
-    }
+    var loop = AppLoop(state: state, backend: terminal, load: load, export: ExportWriter.write)
+    return loop.run()
   }
 }

@@ -2,10 +2,10 @@ import CNcursesw
 import Dispatch
 import RunsUI
 
-extension Terminal {
+extension Terminal: TerminalBackend {
   /// Waits up to `timeoutMilliseconds` (negative: forever) for one input event; nil when none
   /// came or the input is one the application has no use for.
-  public func readKey(timeoutMilliseconds: Int) -> Key? {
+  public func nextKey(timeoutMilliseconds: Int) -> Key? {
     wtimeout(kfp_stdscr(), Int32(clamping: timeoutMilliseconds))
     var value: wint_t = 0
     let started = DispatchTime.now().uptimeNanoseconds

@@ -15,7 +15,7 @@ struct BrowseCommand: AsyncParsableCommand {
       Examples:
         kfp-runs --demo
         kfp-runs runs/
-        kfp-runs https://HOST/pipeline --experiment mnist
+        kfp-runs https://HOST/pipeline --experiment image-classifier
       """
   )
 

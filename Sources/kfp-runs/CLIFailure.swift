@@ -6,6 +6,9 @@ struct CLIFailure: Error {
   static let sourceCode: Int32 = 3
   /// Exit status when `check` found errors.
   static let checkCode: Int32 = 1
+  /// Exit status when the terminal cannot show the application (`TERM=dumb`, unknown `TERM`,
+  /// no terminal): distinct from 1, which says `check` found errors.
+  static let terminalCode: Int32 = 4
   /// Exit status when the output could not be written (a full disk, a closed stdout).
   static let outputCode: Int32 = 1
 

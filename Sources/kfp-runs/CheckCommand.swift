@@ -20,15 +20,32 @@ struct CheckCommand: ParsableCommand {
       Examples:
         kfp-runs check runs/
         kfp-runs check train/mlpipeline-metrics.json
+        kfp-runs check --demo
       """
   )
+
+  @Flag(help: "Check the demo's metrics files (one has the mistakes people make) instead.")
+  var demo = false
 
   @Argument(
     help: ArgumentHelp(
       "Metrics files or runs directories (default: the current directory).", valueName: "path"))
   var paths: [String] = []
 
+  mutating func validate() throws {
+    if demo, !paths.isEmpty { throw ValidationError("--demo takes no PATH") }
+  }
+
   func run() throws {
+    if demo {
+      let file = DemoRuns.handWrittenFile
+      var report = CheckReport()
+      report.add(
+        MetricsFileDecoder.decode(file.bytes, path: file.path, nodeID: file.nodeID).problems,
+        files: 1)
+      try finish(report)
+      return
+    }
     let paths = self.paths.isEmpty ? ["."] : self.paths
     var kinds: [PathKind] = []
     for path in paths {
@@ -51,14 +68,18 @@ struct CheckCommand: ParsableCommand {
         ids.disambiguate(&result, location: path)
         report.add(result.problems, runs: result.runs.count)
         if result.runs.isEmpty, result.problems.isEmpty {
-          StandardError.write(
-            "kfp-runs: no metrics file or run.json found in \(TextSanitizer.clean(path))\n"
-          )
+          Diagnostic.warning(
+            "no metrics file or run.json found in \(TextSanitizer.clean(path))")
         }
       case .regularFile, .unreachable:
         report.add(Self.checkFile(path), files: 1)
       }
     }
+    try finish(report)
+  }
+
+  /// Prints the report; errors found are exit 1.
+  private func finish(_ report: CheckReport) throws {
     StandardOutput.write(report.text)
     if report.errors > 0 { throw CLIFailure(message: "", exitCode: CLIFailure.checkCode) }
   }

@@ -13,8 +13,8 @@ struct CompareCommand: AsyncParsableCommand {
       --filter and --where, in --sort order, at most --limit).
 
       Examples:
-        kfp-runs compare runs/ --runs baseline,lr-0.01
-        kfp-runs compare runs/ --filter lr- --format csv
+        kfp-runs compare runs/ --sort accuracy-score --limit 3
+        kfp-runs compare runs/ --filter resnet --format csv
         kfp-runs compare runs/ --where 'status = Failed'
       """
   )

@@ -27,7 +27,7 @@ enum Interactive {
       }
     } catch {
       // Said through the command's own stderr, which cleans it (TERM may hold anything).
-      throw CLIFailure(message: error.description, exitCode: 1)
+      throw CLIFailure(message: error.description, exitCode: CLIFailure.terminalCode)
     }
   }
 

@@ -4,6 +4,9 @@ import Foundation
 /// The `kfp-runs` command: the runs table of Kubeflow Pipelines in the terminal.
 @main
 struct KFPRuns: AsyncParsableCommand {
+  /// What `--version` prints.
+  static let version = "0.1.0"
+
   static let configuration = CommandConfiguration(
     commandName: "kfp-runs",
     abstract: "Browse Kubeflow Pipelines runs and their metrics in the terminal.",
@@ -21,8 +24,15 @@ struct KFPRuns: AsyncParsableCommand {
       when set, else the current directory. --demo shows built-in sample runs.
 
       Exit codes: 0 success, 1 check found errors or the output could not be written, 2 bad \
-      usage, 3 the source could not be read.
+      usage, 3 the source could not be read, 4 the terminal cannot show the application \
+      (`kfp-runs list` works there).
+
+      Examples:
+        kfp-runs --demo
+        kfp-runs list --demo --sort accuracy-score
+        kfp-runs compare --demo --sort accuracy-score --limit 3
       """,
+    version: KFPRuns.version,
     subcommands: [
       BrowseCommand.self, ListCommand.self, CompareCommand.self, PlotCommand.self,
       CheckCommand.self,
@@ -41,7 +51,7 @@ struct KFPRuns: AsyncParsableCommand {
         try command.run()
       }
     } catch let failure as CLIFailure {
-      if !failure.message.isEmpty { StandardError.write("kfp-runs: \(failure.message)\n") }
+      if !failure.message.isEmpty { Diagnostic.error(failure.message) }
       Foundation.exit(failure.exitCode)
     } catch {
       let code = exitCode(for: error)
@@ -50,7 +60,7 @@ struct KFPRuns: AsyncParsableCommand {
         if !text.isEmpty { StandardOutput.write(text + "\n") }
         Foundation.exit(0)
       }
-      if !text.isEmpty { StandardError.write(text + "\n") }
+      if !text.isEmpty { StandardError.write(Diagnostic.restyled(parserMessage: text) + "\n") }
       Foundation.exit(code == .validationFailure ? CLIFailure.usageCode : code.rawValue)
     }
   }

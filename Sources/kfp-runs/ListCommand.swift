@@ -14,10 +14,11 @@ struct ListCommand: AsyncParsableCommand {
       counted on stderr.
 
       Examples:
-        kfp-runs list runs/ --sort accuracy
-        kfp-runs list runs/ --where 'accuracy > 90% and loss < 0.5'
-        kfp-runs list runs/ --filter lr- --metrics accuracy,loss --format csv
-        kfp-runs list http://localhost:8888 --experiment mnist --format json
+        kfp-runs list runs/ --sort accuracy-score
+        kfp-runs list runs/ --where 'accuracy-score > 90% and loss < 0.5'
+        kfp-runs list runs/ --metrics accuracy-score,loss --format csv
+        kfp-runs list http://localhost:8888 --experiment image-classifier
+        kfp-runs list runs/ --filter resnet --format json
       """
   )
 
@@ -42,16 +43,18 @@ enum ListPrinter {
     loaded.result.runs = []
     let order = try SortResolver.order(options.sort, scope: scope)
     let compiled = try query.query(for: scope)
-    warnAboutUnknownMetrics(options, scope: scope)
+    try checkMetricNames(options, scope: scope)
     let scopeIsEmpty = scope.isEmpty
     let listing = RunListing(
       scope: consume scope, metrics: options.metricChoice, parameters: options.parameterChoice,
       filter: options.filter, query: compiled, order: order, limit: options.limit)
     switch options.format {
     case .table, .markdown:
+      // On a terminal the table is fitted to its width; piped, lines are whole.
       let table = RunsTable.make(
         runs: listing.runs, metricNames: listing.metricNames,
-        parameterNames: listing.parameterNames, showsExperiment: listing.showsExperiment)
+        parameterNames: listing.parameterNames, showsExperiment: listing.showsExperiment,
+        width: options.format == .table ? TerminalWidth.ofStandardOutput() : nil)
       StandardOutput.write(options.format == .table ? table.plainText() : table.markdown())
     case .csv:
       // Written chunk by chunk as the cores build it: the whole text is never held.
@@ -69,19 +72,27 @@ enum ListPrinter {
     ProblemSummary.report(loaded.result.problems, spec: loaded.source.spec)
   }
 
-  private static func warnAboutUnknownMetrics(_ options: SourceOptions, scope: [Run]) {
+  /// `--metrics` naming no metric any run reports is bad usage (as `--sort` by one is); a
+  /// list where only some names are unknown prints, with a warning for each of those.
+  static func checkMetricNames(_ options: SourceOptions, scope: [Run]) throws {
     guard case .named(let names) = options.metricChoice, !scope.isEmpty else { return }
-    let known = Set(MetricColumns.all(in: scope))
+    let all = MetricColumns.all(in: scope)
+    let known = Set(all)
+    if !names.contains(where: known.contains) {
+      let listed =
+        all.isEmpty ? "no run reports a metric" : "metrics: " + all.joined(separator: ", ")
+      throw CLIFailure.usage(
+        "--metrics names no metric any run reports (\(TextSanitizer.clean(listed)))")
+    }
     for name in names where !known.contains(name) {
-      StandardError.write("kfp-runs: no run has a metric named '\(TextSanitizer.clean(name))'\n")
+      Diagnostic.warning("no run has a metric named '\(TextSanitizer.clean(name))'")
     }
     guard case .named(let parameters) = options.parameterChoice, !parameters.isEmpty else {
       return
     }
     let knownParameters = Set(ParameterColumns.all(in: scope))
     for name in parameters where !knownParameters.contains(name) {
-      StandardError.write(
-        "kfp-runs: no run has a parameter named '\(TextSanitizer.clean(name))'\n")
+      Diagnostic.warning("no run has a parameter named '\(TextSanitizer.clean(name))'")
     }
   }
 }

@@ -26,7 +26,7 @@ struct PlotCommand: AsyncParsableCommand {
         kfp-runs plot --demo --y accuracy-score
         kfp-runs plot --demo --x learning_rate --y loss --log-x
         kfp-runs plot --demo --y roc-auc --where 'pipeline = xgboost-trainer'
-        kfp-runs plot runs/ --x created --y accuracy --filter lr- --width 100 --height 30
+        kfp-runs plot runs/ --y accuracy-score --filter resnet --width 100 --height 30
       """
   )
 

@@ -32,8 +32,25 @@ struct RunSource: Sendable {
     } else {
       server = nil
       redactor = Redactor(token: nil, cookie: nil)
+      Self.warnAboutServerOptions(options, spec: spec)
     }
     ActiveCredentials.activate(redactor)
+  }
+
+  /// Options only a server uses are not silently ignored for another source.
+  private static func warnAboutServerOptions(_ options: SourceOptions, spec: SourceSpec) {
+    let given = [
+      ("--token", options.token != nil), ("--cookie", options.cookie != nil),
+      ("--namespace", options.namespace != nil), ("--insecure", options.insecure),
+    ].filter(\.1).map(\.0)
+    guard !given.isEmpty else { return }
+    var kind = "this source"
+    if case .directory = spec { kind = "a directory" }
+    if case .jsonFile = spec { kind = "a JSON file" }
+    if case .demo = spec { kind = "the demo runs" }
+    Diagnostic.warning(
+      "\(given.joined(separator: ", ")) \(given.count == 1 ? "applies" : "apply") only to a KFP "
+        + "server; ignored for \(kind)")
   }
 
   /// Loads every run; `onBatch` gets each batch as it arrives with the count loaded so far and
@@ -116,7 +133,8 @@ enum RunLoader {
   /// credentials) is exit 3.
   private static func requireReadable(_ result: LoadResult) throws {
     if let failure = result.sourceFailure {
-      throw CLIFailure.source(TextSanitizer.clean(failure.line))
+      let place = failure.entry.map { "\(failure.location):entry \($0)" } ?? failure.location
+      throw CLIFailure.source(TextSanitizer.clean("\(place): \(failure.message)"))
     }
   }
 

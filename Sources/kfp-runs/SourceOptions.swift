@@ -38,7 +38,10 @@ struct SourceOptions: ParsableArguments {
   @Flag(help: "Do not verify the server's TLS certificate.")
   var insecure = false
 
+  // Unconditional, so that `--limit -1` is read as a value (and refused as one) rather than
+  // as an unknown option.
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp("Show at most N runs (a server loads only the N newest).", valueName: "n"))
   var limit: Int?
 
@@ -75,14 +78,18 @@ struct SourceOptions: ParsableArguments {
       valueName: "column[:asc|desc]"))
   var sort: String?
 
-  @Option(help: ArgumentHelp("Only runs whose name contains TEXT (any case).", valueName: "text"))
+  @Option(
+    help: ArgumentHelp(
+      "Only runs whose name contains TEXT (any case, accents ignored).", valueName: "text"))
   var filter: String?
 
   @Option(help: "How to print: aligned text, CSV, JSON, or a Markdown table.")
   var format: FormatOption = .table
 
   mutating func validate() throws {
-    if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    if let limit, limit < 1 {
+      throw ValidationError("--limit must be a number of runs, at least 1 (got \(limit))")
+    }
     if demo, source != nil { throw ValidationError("--demo takes no SOURCE") }
     if allMetrics, metrics != nil {
       throw ValidationError("use either --metrics or --all-metrics, not both")

@@ -85,7 +85,7 @@ struct HostileTerminalTests {
       [tree.root.path], in: tree.root, environment: ["TERM": "x\u{1B}]2;PWNED\u{07}y"])
     defer { session.close() }
     let status = try await session.waitForExit()
-    #expect(status != 0)
+    #expect(status == 4)
     let screen = try session.screen()
     #expect(screen.contains("x\u{FFFD}]2;PWNED\u{FFFD}y"), "\(screen)")
     #expect(try session.paneValue("#{pane_title}") != "PWNED")

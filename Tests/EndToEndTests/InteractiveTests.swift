@@ -238,10 +238,41 @@ struct InteractiveTests {
     let session = try TmuxSession([tree.root.path], in: tree.root, environment: ["TERM": "dumb"])
     defer { session.close() }
     let status = try await session.waitForExit()
-    #expect(status != 0)
+    // 4, not 1 (which says `check` found errors); the message says what works there.
+    #expect(status == 4)
     let screen = try session.screen()
     #expect(screen.contains("cannot move the cursor"))
+    #expect(screen.contains("kfp-runs"))
+    #expect(screen.replacingOccurrences(of: "\n", with: "").contains("use `kfp-runs list`"))
     #expect(!screen.contains("run-alpha"))
+  }
+
+  @Test func anUnknownTerminalTypeIsExitFour() async throws {
+    let tree = try RunTree(RunTree.standard)
+    defer { tree.remove() }
+    let session = try TmuxSession(
+      [tree.root.path], in: tree.root, environment: ["TERM": "no-such-terminal-type"])
+    defer { session.close() }
+    #expect(try await session.waitForExit() == 4)
+    let screen = try session.screen()
+    let text = screen.replacingOccurrences(of: "\n", with: "")
+    #expect(text.contains("kfp-runs: error: the terminal type \"no-such-terminal-type\""))
+    #expect(text.contains("`kfp-runs list`"))
+  }
+
+  /// Button events only (mode 1000): reporting every motion (1003) or drags (1002) would wake
+  /// the application on each mouse move.
+  @Test func theMouseReportsButtonsOnly() async throws {
+    let tree = try RunTree(RunTree.standard)
+    defer { tree.remove() }
+    let session = try TmuxSession([tree.root.path], in: tree.root)
+    defer { session.close() }
+    try await session.waitFor("run-alpha")
+    #expect(
+      try session.paneValue("#{mouse_standard_flag} #{mouse_button_flag} #{mouse_all_flag}")
+        == "1 0 0")
+    try session.send("q")
+    _ = try await session.waitForExit()
   }
 
   @Test func aNonUTF8LocaleGetsASCIIOnly() async throws {

@@ -34,7 +34,8 @@ import Testing
     #expect(
       problems.map(\.message) == [
         #"run "r1": "name" appears more than once; the last value is used, as KFP does"#,
-        #"run "r1": "status" appears more than once; the last value is used, as KFP does"#,
+        // Once the name is known, it names the run (the id in parentheses).
+        #"run "last" (r1): "status" appears more than once; the last value is used, as KFP does"#,
       ])
     #expect(problems.allSatisfy { $0.severity == .warning })
   }

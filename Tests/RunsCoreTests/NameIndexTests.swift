@@ -37,7 +37,7 @@ import Testing
     #expect(index.matchingIndices("abcdef").isEmpty)
   }
 
-  /// Non-ASCII names are lowercased with Unicode's mapping and compared in composed form.
+  /// Non-ASCII names are lowercased with Unicode's mapping and compared without accents.
   @Test func nonASCIINames() {
     let names = ["Ärger-Lauf", "Модель-1", "日本語 run", "Cafe\u{301}", "K\u{212A}", "café"]
     let index = NameIndex(names)
@@ -47,7 +47,8 @@ import Testing
     #expect(index.matchingIndices("RUN") == [2])
     #expect(index.matchingIndices("café") == [3, 5])
     #expect(index.matchingIndices("cafe\u{301}") == [3, 5])
-    #expect(index.matchingIndices("cafe") == [])
+    #expect(index.matchingIndices("cafe") == [3, 5])
+    #expect(index.matchingIndices("arger") == [0])
     #expect(index.matchingIndices("kk") == [4])
     for text in ["ä", "a", "e", "日本", "1", "é"] { expectAgrees(index, names, text) }
   }

@@ -15,6 +15,28 @@ import Testing
     #expect(Set(demo.runs.map(\.name)).count == demo.runs.count)
   }
 
+  /// The hand-written file shows validation: a lowercase format and a number as a string are
+  /// errors (entries skipped), a name off the documented pattern a warning (kept); each
+  /// problem points at its run, and the run keeps every value it had.
+  @Test func aHandWrittenFileShowsValidation() throws {
+    let file = DemoRuns.handWrittenFile
+    let fileProblems = demo.problems.filter { $0.location == file.path }
+    #expect(fileProblems.map(\.entry) == [0, 1, 2])
+    #expect(fileProblems.map(\.severity) == [.error, .error, .warning])
+    #expect(fileProblems[0].message.contains("\"percentage\""))
+    #expect(fileProblems[1].message.contains("string"))
+    let run = try #require(demo.runs.first { $0.name == file.runName })
+    #expect(fileProblems.allSatisfy { $0.runID == run.id })
+    #expect(run.metrics.filter { $0.nodeID == file.nodeID }.map(\.name) == ["Balanced_Accuracy"])
+    // The run-level problems name the run, its id in parentheses.
+    let failed = demo.problems.filter { $0.location == "demo" }
+    #expect(!failed.isEmpty)
+    for problem in failed {
+      let named = try #require(demo.runs.first { $0.id == problem.runID })
+      #expect(problem.message.hasPrefix("run \"\(named.name)\" (\(named.id)): "))
+    }
+  }
+
   @Test func metricPrevalenceIsUnevenWithADistinctTopThree() {
     var counts: [String: Int] = [:]
     for run in demo.runs {
@@ -24,6 +46,8 @@ import Testing
     #expect(
       ordered.map(\.key) == [
         "accuracy-score", "roc-auc", "loss", "f1-score", "train-seconds", "precision",
+        // The valid entry of the hand-written file (see below).
+        "Balanced_Accuracy",
       ])
     #expect(Set(ordered.map(\.value)).count == ordered.count, "counts must differ: \(ordered)")
     #expect(counts["precision"]! <= 5)

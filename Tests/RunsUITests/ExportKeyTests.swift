@@ -111,7 +111,7 @@ import Testing
     #expect(
       lines == [
         "metric,resnet-lr-0.01,resnet-lr-0.1", "accuracy,0.95,0.91", "f1,0.9,0.875",
-        "loss,0.125,0.25",
+        "loss,0.125,0.25", "param:lr,0.01,0.1", "param:epochs,10,10",
       ])
     #expect(job.summary == "2 runs × 3 metrics")
   }

@@ -107,8 +107,16 @@ public enum KFPWire {
     }
 
     fields.id = reader.string(object, "id").flatMap { $0.isEmpty ? nil : $0 }
-    if let id = fields.id { reader.subject = "run \(JSONText.quoted(id, limit: 80))" }
+    if let id = fields.id {
+      reader.subject = "run \(JSONText.quoted(id, limit: 80))"
+      reader.runID = id
+    }
     fields.name = reader.string(object, "name").flatMap { $0.isEmpty ? nil : $0 }
+    // A person knows a run by its name; the id (in parentheses) tells same names apart.
+    if let id = fields.id, let name = fields.name {
+      let shortID = TextSanitizer.clean(String(id.prefix(80)))
+      reader.subject = "run \(JSONText.quoted(name, limit: 80)) (\(shortID))"
+    }
     if let status = reader.string(object, "status"), !status.isEmpty {
       fields.status = RunStatus(wireValue: status)
     }

@@ -10,6 +10,8 @@ struct WireReader {
   let location: String
   /// Names the object in messages, e.g. `run 4f2c…` or `runs[3]`.
   var subject: String
+  /// The id of the run being read, once known.
+  var runID: String?
   /// Everything that could not be used.
   var problems: [Problem] = []
 
@@ -38,7 +40,8 @@ struct WireReader {
   mutating func report(_ severity: Severity, _ message: String, entry: Int? = nil) {
     problems.append(
       Problem(
-        location: location, entry: entry, severity: severity, message: "\(subject): \(message)"))
+        location: location, entry: entry, severity: severity, message: "\(subject): \(message)",
+        runID: runID))
   }
 
   mutating func wrongType(_ path: String, _ value: JSONValue, expected: String, entry: Int? = nil) {

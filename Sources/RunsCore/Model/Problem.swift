@@ -18,13 +18,20 @@ public struct Problem: Sendable, Hashable {
   public var severity: Severity
   /// One sentence saying what is wrong (already free of control characters).
   public var message: String
+  /// The id of the run the problem is about, when it is about one (`Enter` in the problems
+  /// list goes to it).
+  public var runID: String?
 
   /// Creates a problem.
-  public init(location: String, entry: Int? = nil, severity: Severity, message: String) {
+  public init(
+    location: String, entry: Int? = nil, severity: Severity, message: String,
+    runID: String? = nil
+  ) {
     self.location = location
     self.entry = entry
     self.severity = severity
     self.message = message
+    self.runID = runID
   }
 
   /// `PATH[:entry N]: error|warning: message`, the line `kfp-runs check` prints.

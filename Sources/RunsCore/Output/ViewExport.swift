@@ -140,8 +140,8 @@ public enum TableExport {
   }
 }
 
-/// The compare view written to a file: one row per metric row the view shows, one column per
-/// compared run, as `kfp-runs compare` prints them.
+/// The compare view written to a file: one row per metric row the view shows, then the
+/// parameters, one column per compared run, as `kfp-runs compare` prints them.
 public enum CompareExport {
   /// The file's text; `rows` are the metric rows shown (all when `nil`).
   public static func text(_ matrix: CompareMatrix, rows: [Int]?, format: ExportFormat) -> String {

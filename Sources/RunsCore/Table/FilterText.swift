@@ -1,11 +1,12 @@
 import Foundation
 
 /// The form in which the filter compares a run name with the filter text: lowercased
-/// (Unicode's default case mapping, `String.lowercased()`), then in canonical composed form
-/// (NFC), as UTF-8 bytes. A name matches when its bytes contain the text's bytes, so matching
-/// is by Unicode scalars: canonically equivalent spellings match each other (a decomposed
-/// `e` + U+0301 matches `é`), and a needle may end inside a character that has no composed
-/// form (`e` matches `e` + U+0331).
+/// (Unicode's default case mapping, `String.lowercased()`), decomposed, without its combining
+/// diacritical marks, then in canonical composed form (NFC), as UTF-8 bytes. A name matches
+/// when its bytes contain the text's bytes, so case and accents do not matter (`resume`
+/// finds `Résumé`, and so does `résumé`), canonically equivalent spellings match each other,
+/// and marks outside the diacritics blocks (the vowel signs of Indic scripts, kana voicing)
+/// are kept.
 enum FilterText {
   /// The comparable bytes of `text`.
   static func bytes(_ text: String) -> [UInt8] {
@@ -28,7 +29,26 @@ enum FilterText {
         for index in start..<bytes.count where bytes[index] &- 0x41 < 26 { bytes[index] |= 0x20 }
       }
     } else {
-      bytes.append(contentsOf: text.lowercased().precomposedStringWithCanonicalMapping.utf8)
+      bytes.append(contentsOf: folded(text).utf8)
+    }
+  }
+
+  /// `text` lowercased and without combining diacritical marks, in NFC.
+  static func folded(_ text: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+    where !isDiacritic(scalar) {
+      scalars.append(scalar)
+    }
+    return String(scalars).precomposedStringWithCanonicalMapping
+  }
+
+  /// The combining diacritical marks blocks (accents, cedillas, rings, tildes, strokes).
+  private static func isDiacritic(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F:
+      true
+    default: false
     }
   }
 

@@ -15,26 +15,67 @@ public enum DemoRuns {
   /// The number of demo runs.
   public static let count = 36
 
-  /// The demo runs (newest last) and one warning, the same on every call.
+  /// The demo runs (newest last) and their problems, the same on every call.
   public static func load() -> LoadResult {
     var random = SplitMix64(seed: 2026)
     var runs: [Run] = []
     var problems: [Problem] = []
-    // 2026-04-01T09:00:00Z; runs start every 7 h 13 min.
-    let firstStart = 1_775_034_000.0
     for index in 0..<count {
-      let created = Date(timeIntervalSince1970: firstStart + Double(index) * 25_980)
+      let created = Date(timeIntervalSince1970: firstStart + Double(index) * runSpacing)
       let spec = RunSpec(index: index, created: created, random: &random)
       runs.append(spec.run)
       if let error = spec.error {
         problems.append(
           Problem(
             location: "demo", severity: .warning,
-            message: "run \"\(spec.run.id)\": the run reports an error: \"\(error)\""))
+            message:
+              "run \"\(spec.run.name)\" (\(spec.run.id)): the run reports an error: \"\(error)\"",
+            runID: spec.run.id))
+      }
+    }
+    // One run also has a hand-written metrics file with the mistakes people make: its valid
+    // entry loads, the others become problems (what `!` and `kfp-runs check --demo` show).
+    let file = handWrittenFile
+    let decoded = MetricsFileDecoder.decode(file.bytes, path: file.path, nodeID: file.nodeID)
+    if let run = runs.firstIndex(where: { $0.name == file.runName }) {
+      runs[run].metrics += decoded.metrics
+      problems += decoded.problems.map { problem in
+        var problem = problem
+        problem.runID = runs[run].id
+        return problem
       }
     }
     return LoadResult(runs: runs, experiments: experiments, problems: problems)
   }
+
+  /// A metrics file written by hand for one demo run, with real mistakes: a lowercase
+  /// `percentage` format, a number written as a string, and a name outside the documented
+  /// pattern (kept, with a warning).
+  public static let handWrittenFile:
+    (runName: String, nodeID: String, path: String, bytes: [UInt8]) = {
+      let index = 16
+      let created = Date(timeIntervalSince1970: firstStart + Double(index) * runSpacing)
+      let runName = RunSpec.name(index, created: created, isXGBoost: index % 3 != 2)
+      let text = """
+        {
+          "metrics": [
+            {"name": "recall", "numberValue": 0.812, "format": "percentage"},
+            {"name": "precision", "numberValue": "0.77", "format": "PERCENTAGE"},
+            {"name": "Balanced_Accuracy", "numberValue": 0.8031, "format": "PERCENTAGE"}
+          ]
+        }
+
+        """
+      return (
+        runName, "evaluate-by-hand", "demo/\(runName)/evaluate-by-hand/mlpipeline-metrics.json",
+        Array(text.utf8)
+      )
+    }()
+
+  /// 2026-04-01T09:00:00Z: the first demo run's start.
+  private static let firstStart = 1_775_034_000.0
+  /// Runs start every 7 h 13 min.
+  private static let runSpacing = 25_980.0
 
   /// One demo run, derived from its index so prevalence and statuses are fixed by design.
   private struct RunSpec {

@@ -8,6 +8,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
   case picker
   case metricPicker
   case filter
+  case problems
   case query
   case plot
   case exportPrompt
@@ -24,6 +25,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
     case .picker: "Pickers (experiment, metrics)"
     case .metricPicker: "Metric picker"
     case .filter: "Filter input"
+    case .problems: "Problems list"
     case .query: "Query prompt"
     case .plot: "Plot"
     case .exportPrompt: "Write the view to a file (>)"

@@ -82,6 +82,10 @@ public enum KeyMap {
     KeyBinding(.filter, [.enter], "Enter", "keep the filter", .apply),
     KeyBinding(.filter, [.escape], "Esc", "clear the filter", .back),
 
+    KeyBinding(
+      .problems, [.enter], "Enter", "go to the problem's run (a file's problem: its full path)",
+      .details),
+
     KeyBinding(.query, [], "text", "e.g. accuracy > 90% and status = Failed", nil),
     KeyBinding(.query, [.tab], "Tab", "complete a name or status (again: next)", .complete),
     KeyBinding(.query, [.up], "↑", "the previous query of this session", .up),

@@ -13,8 +13,11 @@ enum ProblemsScreen {
     let indent = 9
     // The panel spans the width; its height fits the problems (counted until the screen is full).
     var rows = 0
-    for problem in problems where rows < grid.height {
+    for (index, problem) in problems.enumerated() where rows < grid.height {
       rows += 1 + Wrap.lines(problem.message, width: grid.width - 4 - indent).count
+      if index == state.problemsScroll, state.problemsShowPath {
+        rows += chunks(place(of: problem), width: grid.width - 4 - indent).count - 1
+      }
     }
     let frame = PanelFrame.centered(
       screenWidth: grid.width, screenHeight: grid.height, contentWidth: grid.width,
@@ -23,7 +26,9 @@ enum ProblemsScreen {
     let warnings = problems.count - errors
     let title =
       "Problems: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-    Panel.draw(&grid, frame: frame, title: title, footer: "↑↓ scroll · Esc close", theme: theme)
+    Panel.draw(
+      &grid, frame: frame, title: title, footer: "↑↓ move · Enter go to the run · Esc close",
+      theme: theme)
     guard !problems.isEmpty else {
       grid.write("No problems.", x: frame.contentX, y: frame.contentTop, width: frame.contentWidth)
       return
@@ -33,20 +38,52 @@ enum ProblemsScreen {
     var index = max(0, min(state.problemsScroll, problems.count - 1))
     while y < bottom, index < problems.count {
       let problem = problems[index]
-      let place = problem.entry.map { "\(problem.location):entry \($0)" } ?? problem.location
-      grid.write(
-        [
-          Segment(
-            TextLayout.pad(problem.severity.rawValue, width: indent),
-            theme.severity(problem.severity, on: .plain)),
-          Segment(place, theme.label),
-        ], x: frame.contentX, y: y, width: frame.contentWidth)
-      y += 1
+      let place = place(of: problem)
+      // The cursor problem (the first shown) is marked; Enter shows its location in full.
+      let isCursor = index == state.problemsScroll
+      var label = theme.label
+      if isCursor { label.reverse = true }
+      let placeLines =
+        isCursor && state.problemsShowPath
+        ? chunks(place, width: frame.contentWidth - indent) : [place]
+      for (number, text) in placeLines.enumerated() where y < bottom {
+        grid.write(
+          [
+            Segment(
+              TextLayout.pad(number == 0 ? problem.severity.rawValue : "", width: indent),
+              theme.severity(problem.severity, on: .plain)),
+            Segment(text, label),
+          ], x: frame.contentX, y: y, width: frame.contentWidth)
+        y += 1
+      }
       for line in Wrap.lines(problem.message, width: frame.contentWidth - indent) where y < bottom {
         grid.write(line, x: frame.contentX + indent, y: y, width: frame.contentWidth - indent)
         y += 1
       }
       index += 1
     }
+  }
+
+  private static func place(of problem: Problem) -> String {
+    TextSanitizer.clean(
+      problem.entry.map { "\(problem.location):entry \($0)" } ?? problem.location)
+  }
+
+  /// `text` cut into lines of at most `width` cells, wherever the width ends (a path has no
+  /// spaces to wrap at).
+  static func chunks(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [text] }
+    var lines = [""]
+    var used = 0
+    for character in text {
+      let cells = DisplayWidth.of(character)
+      if used + cells > width, used > 0 {
+        lines.append("")
+        used = 0
+      }
+      lines[lines.count - 1].append(character)
+      used += cells
+    }
+    return lines
   }
 }

@@ -7,8 +7,12 @@ extension AppState {
     case .resize(let newWidth, let newHeight):
       resize(width: newWidth, height: newHeight)
       return .none
+    // The process keys, the one place they are decided: Ctrl-C quits and Ctrl-Z suspends from
+    // every screen, typing a filter included (raw mode turned them into keys).
     case .control("c"):
       return .quit
+    case .control("z"):
+      return .suspend
     case .mouse(let event):
       handleMouse(event)
       return .none
@@ -40,6 +44,7 @@ extension AppState {
     case .problems:
       if topScreen != .problems {
         problemsScroll = 0
+        problemsShowPath = false
         screens.append(.problems)
       }
       return .none
@@ -63,10 +68,7 @@ extension AppState {
       var top = helpScroll
       scrollList(&top, action, lines: HelpScreen.lineCount)
       helpScroll = top
-    case .problems:
-      var top = problemsScroll
-      scrollList(&top, action, lines: ProblemsScreen.lineCount(self))
-      problemsScroll = top
+    case .problems: performOnProblems(action)
     case .filterInput:
       switch action {
       case .apply: screens.removeLast()

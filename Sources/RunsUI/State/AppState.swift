@@ -81,7 +81,11 @@ public struct AppState: Sendable {
   var compare: CompareState?
   var details: DetailsState?
   var helpScroll = 0
+  /// The problem under the cursor in the problems list (the list scrolls by problem, so it
+  /// is also the first one shown).
   var problemsScroll = 0
+  /// The problems list shows the cursor problem's location in full.
+  var problemsShowPath = false
   var experimentPicker: ExperimentPickerState?
   var metricPicker: MetricPickerState?
   /// The plot screen's state, while it is open.

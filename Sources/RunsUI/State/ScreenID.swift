@@ -19,7 +19,8 @@ public enum ScreenID: Sendable, Hashable {
     case .table: .table
     case .compare: .compare
     case .details: .details
-    case .help, .problems: .global
+    case .help: .global
+    case .problems: .problems
     case .filterInput: .filter
     case .queryInput: .query
     case .experimentPicker: .picker

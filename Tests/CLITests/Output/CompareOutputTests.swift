@@ -7,8 +7,12 @@ import Testing
   @Test func tableHasALabelColumnAndOneColumnPerRun() {
     let matrix = CompareMatrix(runs: runs)
     let table = CompareOutput.table(matrix, runs: runs)
-    #expect(table.columns.map(\.title) == ["Metric", "baseline", "tuned, \"v2\"|x"])
-    #expect(table.rows.map(\.first) == matrix.metricNames.map { Optional($0) })
+    #expect(table.columns.map(\.title) == ["Run", "baseline", "tuned, \"v2\"|x"])
+    // The overview, the metrics, then the parameters, as the compare view shows them.
+    let labels = table.rows.map { $0.first ?? "" }
+    #expect(labels.prefix(3) == ["Status", "Duration", "Start time"])
+    #expect(labels.filter { matrix.metricNames.contains($0) } == matrix.metricNames)
+    #expect(labels.last == "param:lr")
     let accuracy = table.rows.first { $0.first == "accuracy" }
     #expect(accuracy == ["accuracy", "50.000%", "95.675%"])
     let f1 = table.rows.first { $0.first == "f1" }
@@ -19,7 +23,9 @@ import Testing
     let matrix = CompareMatrix(runs: runs)
     let lines = CompareOutput.csv(matrix, runs: runs).split(separator: "\n").map(String.init)
     #expect(lines.first == "metric,baseline,\"tuned, \"\"v2\"\"|x\"")
-    #expect(lines.dropFirst().map { String($0.prefix { $0 != "," }) } == matrix.metricNames)
+    #expect(
+      lines.dropFirst().map { String($0.prefix { $0 != "," }) }
+        == matrix.metricNames + matrix.parameterNames.map { "param:" + $0 })
     #expect(lines.contains("accuracy,0.5,0.95675"))
     #expect(lines.contains("f1,,24"))
   }

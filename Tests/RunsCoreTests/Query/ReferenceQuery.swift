@@ -14,8 +14,12 @@ enum ReferenceQuery {
     }
   }
 
+  /// Text compares without case and without accents (as the name filter does).
   private static func fold(_ text: String) -> [UInt8] {
-    Array(text.lowercased().precomposedStringWithCanonicalMapping.utf8)
+    let marks = text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+    let bare = String(
+      String.UnicodeScalarView(marks.filter { !(0x300...0x36F).contains($0.value) }))
+    return Array(bare.precomposedStringWithCanonicalMapping.utf8)
   }
 
   private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

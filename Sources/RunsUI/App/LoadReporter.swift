@@ -26,12 +26,17 @@ public final class LoadReporter: Sendable {
         finished: false))
   }
 
+  /// Reports the complete result, the load's last report.
   func finish(_ result: LoadResult) {
+    defer { counted.finish() }
     inbox.post(
       LoadMessage(
         generation: generation, batch: result, loaded: result.runs.count,
         total: result.runs.count, finished: true))
   }
+
+  /// Whether the load has finished (its result is in the inbox).
+  var isFinished: Bool { counted.isFinished }
 }
 
 /// One report waiting for the main loop.
@@ -80,15 +85,28 @@ final class LoadInbox: @unchecked Sendable {
   }
 }
 
-/// A running total shared between threads.
+/// A running total shared between threads, and whether the load is over.
 private final class Counter: @unchecked Sendable {
   private let lock = NSLock()
   private var total = 0
+  private var finished = false
 
   func add(_ count: Int) -> Int {
     lock.lock()
     defer { lock.unlock() }
     total += count
     return total
+  }
+
+  func finish() {
+    lock.lock()
+    finished = true
+    lock.unlock()
+  }
+
+  var isFinished: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return finished
   }
 }
