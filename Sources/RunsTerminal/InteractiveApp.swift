@@ -10,14 +10,14 @@ public enum InteractiveApp {
   ///
   /// `load` runs in the background and reports batches as they arrive; `r` runs it again.
   /// Curses lives on a thread of its own, so no task of the caller's pool is ever blocked.
-  public static func run(state: AppState, load: @escaping Loader) async throws(TerminalError)
-    -> Int32
-  {
+  public static func run(
+    state: AppState, load: @escaping Loader, watch: (any RunsWatch)? = nil
+  ) async throws(TerminalError) -> Int32 {
     let outcome: Result<Int32, TerminalError> = await withCheckedContinuation { continuation in
       let thread = Thread {
         continuation.resume(
           returning: Result { () throws(TerminalError) in
-            try runBlocking(state: state, load: load)
+            try runBlocking(state: state, load: load, watch: watch)
           })
       }
       thread.name = "kfp-runs terminal"
@@ -27,12 +27,13 @@ public enum InteractiveApp {
   }
 
   /// The same on the calling thread, which it blocks until the person quits.
-  public static func runBlocking(state: AppState, load: @escaping Loader)
-    throws(TerminalError) -> Int32
-  {
+  public static func runBlocking(
+    state: AppState, load: @escaping Loader, watch: (any RunsWatch)? = nil
+  ) throws(TerminalError) -> Int32 {
     let terminal = try Terminal.start()
     defer { terminal.stop() }
-    var loop = AppLoop(state: state, backend: terminal, load: load, export: ExportWriter.write)
+    var loop = AppLoop(
+      state: state, backend: terminal, load: load, export: ExportWriter.write, watch: watch)
     return loop.run()
   }
 }

@@ -48,7 +48,7 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "The kfp-runs binary (default: the one next to this executable).")
   var kfpRuns: String?
 
-  @Option(help: "Parts to skip, comma separated: load, app, memory, frame, details.")
+  @Option(help: "Parts to skip, comma separated: load, app, memory, frame, watch, details.")
   var skip = ""
 
   @Option(help: "Only write a directory tree of --runs runs to this directory, then exit.")
@@ -105,7 +105,7 @@ struct BenchCommand: ParsableCommand {
         report.notes.append("first frame not measured: tmux is not installed")
       }
     }
-    if !skipped.contains("memory") || !skipped.contains("frame") {
+    if !skipped.contains("memory") || !skipped.contains("frame") || !skipped.contains("watch") {
       progress("in memory: making \(memoryRuns) runs")
       let inMemoryMaker = SyntheticRunMaker(seed: seed, evaluateShare: 1)
       let large = (0..<memoryRuns).map { inMemoryMaker.make($0).run }
@@ -118,6 +118,10 @@ struct BenchCommand: ParsableCommand {
         report.frame = FrameBenchmark(
           small: Array(large.prefix(frameRuns)), large: large, rounds: rounds
         ).run()
+      }
+      if !skipped.contains("watch") {
+        progress("watch: one changed run applied to \(memoryRuns) runs")
+        report.watch = WatchBenchmark(runs: large, rounds: rounds, seed: seed).run()
       }
     }
     if !skipped.contains("details") {

@@ -7,6 +7,7 @@ struct BenchReport {
   var firstFrames: [FirstFrameBenchmark.Result] = []
   var inMemory: InMemoryBenchmark.Result?
   var frame: FrameBenchmark.Result?
+  var watch: [WatchBenchmark.Result] = []
   var details: [DetailsBenchmark.Result] = []
   /// Why a part was not measured, by part.
   var notes: [String] = []
@@ -138,6 +139,15 @@ struct BenchReport {
         milliseconds(frame.batchedReceiveSeconds * 1000), "-", "-", "-", "-",
       ])
     }
+    for result in watch {
+      rows.append([
+        "watch: 1 changed run into \(count(result.runs)), sorted by \(result.sortedBy)",
+        milliseconds(result.applySeconds * 1000),
+        "rebuild " + milliseconds(result.rebuildSeconds * 1000),
+        String(format: "%.5f×", result.ratio),
+        "≤ 2 ms", verdict(result.applySeconds * 1000 <= 2),
+      ])
+    }
     for result in details {
       rows.append([
         "details key + frame, \(result.shape.label)", milliseconds(result.keySeconds * 1000),
@@ -205,6 +215,9 @@ struct BenchReport {
       ("key_filter_1m_ms", frame.map { $0.filterSeconds * 1000 }),
       ("receive_1m_ms", frame.map { $0.receiveSeconds * 1000 }),
       ("receive_1m_batches_ms", frame.map { $0.batchedReceiveSeconds * 1000 }),
+      ("watch_apply_1m_ms", watch.first.map { $0.applySeconds * 1000 }),
+      ("watch_apply_1m_vs_rebuild", watch.first?.ratio),
+      ("watch_apply_1m_metric_sort_ms", watch.last.map { $0.applySeconds * 1000 }),
     ]
     let body = fields.map { name, value in
       "\"\(name)\": " + (value.map { number($0) } ?? "null")

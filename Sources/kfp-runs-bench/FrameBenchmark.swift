@@ -113,11 +113,13 @@ struct FrameBenchmark {
   }
 
   /// The application state after loading `runs` in batches of `batch` (all in one by
-  /// default), on a 160×40 terminal.
-  private static func state(_ runs: [Run], batch: Int? = nil) -> AppState {
+  /// default), sorted by `sort`, on a 160×40 terminal.
+  static func state(
+    _ runs: [Run], batch: Int? = nil, sort: RunsCore.SortOrder = .default
+  ) -> AppState {
     var state = AppState(
-      sourceDescription: "bench", loading: true, options: RenderOptions(timeZone: .gmt),
-      width: width, height: height)
+      sourceDescription: "bench", sort: sort, loading: true,
+      options: RenderOptions(timeZone: .gmt), width: width, height: height)
     let size = Swift.max(1, batch ?? runs.count)
     var start = 0
     repeat {

@@ -8,23 +8,29 @@ import RunsUI
 enum Interactive {
   /// Runs the application on the source the options name; returns its exit status. The first
   /// frame shows at once; the runs load behind it (and again on `r`).
-  static func run(_ options: SourceOptions, query: String? = nil) async throws -> Int32 {
+  static func run(
+    _ options: SourceOptions, query: String? = nil, watch interval: WatchInterval? = nil
+  ) async throws -> Int32 {
     let source = try RunSource(options)
     // Say "insecure" only where certificates really go unchecked; elsewhere (Linux) the problems
     // list carries the warning that --insecure could not take effect.
     let insecure = options.insecure && URLSessionTransport.canSkipCertificateVerification
-    let state = AppState(
+    var state = AppState(
       sourceDescription: SourceText.describe(source.spec), sourceKind: kind(of: source.spec),
       sort: try SortResolver.order(options.sort, scope: []), filter: options.filter ?? "",
       query: query,
       metrics: options.metrics == nil ? nil : options.metricNames,
       experiment: options.experiment, insecure: insecure)
+    let watch = try? WatchSource.make(source, interval: interval?.seconds)
+    if watch != nil { state.enableWatching(interval != nil) }
     do {
-      return try await InteractiveApp.run(state: state) { reporter in
-        await source.load { batch, loaded, total in
-          reporter.report(batch, loaded: loaded, total: total)
-        }
-      }
+      return try await InteractiveApp.run(
+        state: state,
+        load: { reporter in
+          await source.load { batch, loaded, total in
+            reporter.report(batch, loaded: loaded, total: total)
+          }
+        }, watch: watch)
     } catch {
       // Said through the command's own stderr, which cleans it (TERM may hold anything).
       throw CLIFailure(message: error.description, exitCode: CLIFailure.terminalCode)

@@ -16,6 +16,7 @@ struct KFPRuns: AsyncParsableCommand {
       kfp-runs compare [<source>] [--runs <r1,r2,…>] [<options>]
       kfp-runs plot [<source>] [--x <name>] [--y <name>] [<options>]
       kfp-runs check [<path> ...]
+      kfp-runs watch [<source>] [--until-done] [--format text|jsonl]
       """,
     discussion: """
       SOURCE is a directory of runs (one folder per run holding mlpipeline-metrics.json files \
@@ -35,7 +36,7 @@ struct KFPRuns: AsyncParsableCommand {
     version: KFPRuns.version,
     subcommands: [
       BrowseCommand.self, ListCommand.self, CompareCommand.self, PlotCommand.self,
-      CheckCommand.self,
+      CheckCommand.self, WatchCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self
   )
@@ -44,7 +45,8 @@ struct KFPRuns: AsyncParsableCommand {
   static func main() async {
     StandardStream.occupyClosedDescriptors()
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(
+        WatchInterval.rewrite(Array(CommandLine.arguments.dropFirst())))
       if var asyncCommand = command as? AsyncParsableCommand {
         try await asyncCommand.run()
       } else {

@@ -15,24 +15,31 @@ struct RunSource: Sendable {
 
   /// Resolves the options' SOURCE; a missing path is exit 3.
   init(_ options: SourceOptions) throws {
+    try self.init(
+      source: options.source, demo: options.demo, server: options.serverFlags,
+      limit: options.limit)
+    if server == nil { Self.warnAboutServerOptions(options, spec: spec) }
+  }
+
+  /// Resolves SOURCE with the server flags; a missing path is exit 3.
+  init(source: String?, demo: Bool, server flags: ServerFlags, limit: Int?) throws {
     let environment = ProcessInfo.processInfo.environment
     do {
-      spec = try SourceSpec.resolve(options.source, demo: options.demo, environment: environment)
+      spec = try SourceSpec.resolve(source, demo: demo, environment: environment)
     } catch {
       throw CLIFailure.source(TextSanitizer.clean("\(error)"))
     }
     if case .server(let url) = spec {
       server = KFPServerOptions.resolve(
-        baseURL: url, token: options.token, cookie: options.cookie,
-        namespace: options.namespace, experiment: options.experiment,
-        insecure: options.insecure, limit: options.limit, environment: environment,
+        baseURL: url, token: flags.token, cookie: flags.cookie,
+        namespace: flags.namespace, experiment: flags.experiment,
+        insecure: flags.insecure, limit: limit, environment: environment,
         homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path)
       let password = URLComponents(url: url, resolvingAgainstBaseURL: true)?.password
       redactor = Redactor(token: server?.token, cookie: server?.cookie, password: password)
     } else {
       server = nil
       redactor = Redactor(token: nil, cookie: nil)
-      Self.warnAboutServerOptions(options, spec: spec)
     }
     ActiveCredentials.activate(redactor)
   }

@@ -149,3 +149,21 @@ struct SourceOptions: ParsableArguments {
     params ? .all : .named(columnParameters)
   }
 }
+
+/// The flags that say how to reach a server and what to take from it.
+struct ServerFlags {
+  var token: String?
+  var cookie: String?
+  var namespace: String?
+  var experiment: String?
+  var insecure = false
+}
+
+extension SourceOptions {
+  /// The server flags among these options.
+  var serverFlags: ServerFlags {
+    ServerFlags(
+      token: token, cookie: cookie, namespace: namespace, experiment: experiment,
+      insecure: insecure)
+  }
+}

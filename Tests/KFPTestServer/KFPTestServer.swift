@@ -65,16 +65,23 @@ public final class KFPTestServer: @unchecked Sendable {
   // Guarded by `lock`.
   private var recorded: [RecordedRequest] = []
   private var server: LocalHTTPServer?
+  /// The runs served, rendered once: pages are cut from these texts.
+  private var listed: [Listed]
 
   /// Starts the server.
   public init(_ options: Options) throws {
     self.options = options
-    // Rendered once: pages are cut from these texts.
-    let runs = options.runs.map { Listed(run: $0, json: $0.json) }
+    listed = options.runs.map { Listed(run: $0, json: $0.json) }
     server = try LocalHTTPServer { [weak self] request in
       guard let self else { return .dropped }
-      return self.handle(request, runs: runs)
+      return self.handle(request, runs: self.lock.withLock { self.listed })
     }
+  }
+
+  /// Serves `runs` from now on, as a server whose runs change between requests.
+  public func setRuns(_ runs: [TestRun]) {
+    let rendered = runs.map { Listed(run: $0, json: $0.json) }
+    lock.withLock { listed = rendered }
   }
 
   deinit {

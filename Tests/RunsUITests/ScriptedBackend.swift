@@ -193,7 +193,8 @@ final class ExportRecorder: @unchecked Sendable {
 /// they run in the background as in the application.
 func runLoop(
   _ state: AppState, on backend: ScriptedBackend, timers: [LoopTimer] = [.clock],
-  export: ExportRecorder = ExportRecorder([]), load: Loader? = nil
+  export: ExportRecorder = ExportRecorder([]), load: Loader? = nil,
+  watch: (any RunsWatch)? = nil
 ) async -> (status: Int32, state: AppState) {
   await withCheckedContinuation { continuation in
     let clock = backend.clock
@@ -201,7 +202,7 @@ func runLoop(
       var loop = AppLoop(
         state: state, backend: backend,
         startLoad: load.map { backend.backgroundLoads($0) } ?? backend.scriptedLoads(),
-        export: export.write, clock: { clock.now }, timers: timers)
+        export: export.write, clock: { clock.now }, timers: timers, watch: watch)
       let status = loop.run()
       continuation.resume(returning: (status, loop.state))
     }

@@ -94,4 +94,10 @@ public struct RunColumns: Sendable {
   public mutating func sortedIndices(by order: SortOrder, among subset: [Int]?) -> [Int] {
     keys.sortedIndices(by: order, among: subset)
   }
+
+  /// Whether run `a` sorts before run `b` by `order`; `nil` for a column with text keys (see
+  /// `RunSortKeys.precedes`).
+  public mutating func precedes(_ a: Int, _ b: Int, by order: SortOrder) -> Bool? {
+    keys.precedes(a, b, by: order)
+  }
 }

@@ -162,6 +162,26 @@ public struct RunSortKeys: Sendable {
     return present + missing
   }
 
+  /// Whether run `a` comes before run `b` in `sortedIndices(by: order)`, so that a changed run
+  /// can be put back into a sorted list by binary search; `nil` unless the column's keys are
+  /// numbers (a metric, the start time, the duration): replacing runs drops text keys.
+  public mutating func precedes(_ a: Int, _ b: Int, by order: SortOrder) -> Bool? {
+    guard case .numbers(let values) = keys(for: order.column) else { return nil }
+    // Runs missing the value go last in both directions.
+    let (missingA, missingB) = (values[a].isNaN, values[b].isNaN)
+    if missingA != missingB { return missingB }
+    if !missingA {
+      let keyA = KeySort.orderedBits(order.ascending ? values[a] : -values[a])
+      let keyB = KeySort.orderedBits(order.ascending ? values[b] : -values[b])
+      if keyA != keyB { return keyA < keyB }
+    }
+    let newestA = KeySort.orderedBits(Self.newestFirst(runs[a]))
+    let newestB = KeySort.orderedBits(Self.newestFirst(runs[b]))
+    if newestA != newestB { return newestA < newestB }
+    let (idA, idB) = (runs[a].id, runs[b].id)
+    return idA != idB ? idA < idB : a < b
+  }
+
   /// Extracts the keys of `column` now, so a later sort by it does not have to.
   public mutating func prepare(_ column: Column) {
     _ = keys(for: column)

@@ -52,17 +52,9 @@ public struct DirectorySource: Sendable {
     // Computed once for every run: a link up to any of these is never followed.
     let ancestry = FileSystem.ancestry(of: descriptor)
 
-    let candidates = entries.filter { entry in
-      switch entry.kind {
-      case .directory: true
-      case .regular, .other: false
-      case .symlink, .unknown:
-        FileSystem.status(entry.bytes, in: descriptor, follow: true)
-          .map { FileSystem.isDirectory($0.st_mode) } ?? false
-      }
-    }
+    let candidates = Self.folders(entries, in: descriptor)
     let rootName = Self.displayName(of: root)
-    let holdsMetrics = entries.contains { MetricsFileKind(fileName: $0.name) != nil }
+    let holdsMetrics = Self.holdsMetrics(entries)
     if holdsMetrics || Self.isOneRun(rootName, entries: entries, folders: candidates) {
       // Opened again: a directory's stream is read once.
       guard let again = OpenDirectory.open(Array(root.utf8CString), in: AT_FDCWD) else {
@@ -110,6 +102,38 @@ public struct DirectorySource: Sendable {
     return all
   }
 
+  /// Whether the directory `root` is read as one run rather than as a folder of runs.
+  static func readsAsOneRun(_ root: String) -> Bool {
+    guard let directory = OpenDirectory.open(Array(root.utf8CString), in: AT_FDCWD) else {
+      return false
+    }
+    defer { directory.close() }
+    guard case .success(let entries) = directory.entries() else { return false }
+    if holdsMetrics(entries) { return true }
+    let folders = folders(entries, in: directory.descriptor)
+    return isOneRun(displayName(of: root), entries: entries, folders: folders)
+  }
+
+  /// The entries that are folders, links to folders included.
+  private static func folders(_ entries: [FileSystem.Entry], in descriptor: Int32)
+    -> [FileSystem.Entry]
+  {
+    entries.filter { entry in
+      switch entry.kind {
+      case .directory: true
+      case .regular, .other: false
+      case .symlink, .unknown:
+        FileSystem.status(entry.bytes, in: descriptor, follow: true)
+          .map { FileSystem.isDirectory($0.st_mode) } ?? false
+      }
+    }
+  }
+
+  /// Whether one of `entries` is a metrics file: the folder holding them is a run.
+  private static func holdsMetrics(_ entries: [FileSystem.Entry]) -> Bool {
+    entries.contains { MetricsFileKind(fileName: $0.name) != nil }
+  }
+
   /// Whether the root, holding no metrics file itself, is one run rather than a folder of runs:
   /// it holds a `run.json` (`runs/baseline`); it is a `kfp.local` run folder
   /// (`local_outputs/edge-pipeline-2026-…`) rather than the folder of them; or it is a workflow
@@ -155,13 +179,13 @@ public struct DirectorySource: Sendable {
     return result
   }
 
-  private struct Outcome {
+  struct Outcome {
     var run: Run?
     var problems: [Problem] = []
   }
 
   /// Reads run directories on every core, keeping their order.
-  private static func readConcurrently(
+  static func readConcurrently(
     _ entries: [FileSystem.Entry], in root: Int32, rootPath: String,
     ancestry: Set<FileSystem.Identity>
   ) -> [Outcome] {
@@ -198,7 +222,7 @@ public struct DirectorySource: Sendable {
   }
 
   /// `runs/` → `runs`, but `/` stays `/`, so paths in problems read `runs/a/…`.
-  private static func trimmingSlashes(_ path: String) -> String {
+  static func trimmingSlashes(_ path: String) -> String {
     var trimmed = Substring(path)
     while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
     return String(trimmed)

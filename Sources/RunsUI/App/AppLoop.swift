@@ -23,6 +23,10 @@ public struct AppLoop {
   private var generation = 0
   private var loading = false
   private var cancelLoad: (@Sendable () -> Void)?
+  /// The source's watch, when it can be watched; started with `--watch` or at the first `w`.
+  private let watch: (any RunsWatch)?
+  private let updates = WatchInbox()
+  private var cancelWatch: (@Sendable () -> Void)?
 
   /// The largest screen drawn, in cells each way: a bogus size (a stale `COLUMNS=20000`) must
   /// not allocate gigabytes of cells. Larger terminals show this much.
@@ -38,22 +42,22 @@ public struct AppLoop {
 
   /// A loop for `state` on `backend`, loading with `load` in the background and writing
   /// exports with `export`; `clock` gives the time (tests pass their own), `timers` the
-  /// periodic work.
+  /// periodic work, `watch` the source's watch when it can be watched.
   public init(
     state: AppState, backend: any TerminalBackend, load: @escaping Loader,
     export: @escaping (ExportJob) -> ExportOutcome, clock: @escaping () -> Date = Date.init,
-    timers: [LoopTimer] = [.clock]
+    timers: [LoopTimer] = [.clock], watch: (any RunsWatch)? = nil
   ) {
     self.init(
       state: state, backend: backend, startLoad: Self.inBackground(load), export: export,
-      clock: clock, timers: timers)
+      clock: clock, timers: timers, watch: watch)
   }
 
   /// A loop whose loads start with `startLoad` (tests drive them from their script).
   init(
     state: AppState, backend: any TerminalBackend, startLoad: @escaping LoadStart,
     export: @escaping (ExportJob) -> ExportOutcome, clock: @escaping () -> Date,
-    timers: [LoopTimer]
+    timers: [LoopTimer], watch: (any RunsWatch)? = nil
   ) {
     var state = state
     state.options.color = state.options.color && backend.colors
@@ -64,6 +68,7 @@ public struct AppLoop {
     self.export = export
     self.clock = clock
     self.timers = timers
+    self.watch = watch
   }
 
   /// Runs `load` as a detached task, so the loop's thread never waits for it.
@@ -77,13 +82,16 @@ public struct AppLoop {
   /// Runs until the person quits; returns the exit status: 0 after `q` or Ctrl-C, 129 when
   /// the terminal went away.
   public mutating func run() -> Int32 {
-    defer { cancelLoad?() }
+    defer {
+      cancelLoad?()
+      cancelWatch?()
+    }
     // The first frame comes before any data: the application shows that it is loading.
     var (width, height) = size()
     _ = state.handle(.resize(width: width, height: height))
     var now = clock()
     backend.present(Screen.render(state, width: width, height: height, now: now))
-    reload()
+    if state.watch.started, watch != nil { startWatch() } else { reload() }
     var lastFired = Array(repeating: now, count: timers.count)
 
     while true {
@@ -102,6 +110,10 @@ public struct AppLoop {
         state.receive(
           message.batch, loaded: message.loaded, total: message.total, finished: message.finished)
         if message.finished { loading = false }
+        dirty = true
+      }
+      for update in updates.take() {
+        state.apply(update, now: clock())
         dirty = true
       }
       now = clock()
@@ -125,6 +137,7 @@ public struct AppLoop {
     case .none: break
     case .quit: return true
     case .reload: reload()
+    case .startWatching: startWatch()
     case .suspend:
       backend.suspend()
       let (width, height) = size()
@@ -142,6 +155,22 @@ public struct AppLoop {
     generation += 1
     loading = true
     cancelLoad = startLoad(LoadReporter(inbox: inbox, generation: generation))
+  }
+
+  /// Loads through the watch, so that it knows what it watches, then posts its changes one
+  /// cycle at a time. Once: a later `r` is an ordinary load.
+  private mutating func startWatch() {
+    guard let watch, cancelWatch == nil else { return }
+    cancelLoad?()
+    generation += 1
+    loading = true
+    let reporter = LoadReporter(inbox: inbox, generation: generation)
+    let updates = updates
+    let task = Task.detached {
+      reporter.finish(await watch.start())
+      while !Task.isCancelled { updates.post(await watch.next()) }
+    }
+    cancelWatch = { task.cancel() }
   }
 
   /// The key given to the state, a resize capped at `maximumSide`.

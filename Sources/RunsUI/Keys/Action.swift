@@ -39,6 +39,8 @@ public enum Action: Sendable, Hashable {
   /// Copy the run id to the terminal's clipboard.
   case copyID
   case reload
+  /// Watch the source live on / off.
+  case toggleWatch
   case problems
   case help
   case back

@@ -14,6 +14,7 @@ public enum KeyMap {
     KeyBinding(
       .global, [.right, .character("l")], "→ l", "column cursor right / scroll right", .right),
     KeyBinding(.global, [.character("r")], "r", "reload from the source", .reload),
+    KeyBinding(.global, [.character("w")], "w", "watch the source live on / off", .toggleWatch),
     KeyBinding(.global, [.character("!")], "!", "problems list", .problems),
     KeyBinding(.global, [.character("?"), .function(1)], "? F1", "this help", .help),
     KeyBinding(.global, [.escape], "Esc", "back / close", .back),

@@ -72,6 +72,23 @@ struct Theme: Sendable {
     return style
   }
 
+  /// A cell whose value a watch cycle changed (a status): bold and underlined.
+  func changed(on base: Style) -> Style {
+    var style = base
+    style.bold = true
+    style.underline = true
+    return style
+  }
+
+  /// The ▲/▼ beside a changed metric: green when it got better, red when worse (bold for
+  /// better without colour).
+  func change(better: Bool?, on base: Style) -> Style {
+    var style = base
+    style.bold = better ?? false
+    if color, let better { style.foreground = better ? .green : .red }
+    return style
+  }
+
   /// A problem's severity word.
   func severity(_ severity: Severity, on base: Style) -> Style {
     var style = base

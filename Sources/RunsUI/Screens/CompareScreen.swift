@@ -60,7 +60,7 @@ struct CompareLayout: Sendable {
 
 /// Every metric of the compared runs side by side, with the overview and parameters.
 enum CompareScreen {
-  static func draw(_ grid: inout Grid, _ state: AppState, theme: Theme) {
+  static func draw(_ grid: inout Grid, _ state: AppState, theme: Theme, now: Date) {
     guard let compare = state.compare else { return }
     let layout = CompareLayout(state, compare: compare, width: grid.width)
     let columns = Array(
@@ -131,6 +131,15 @@ enum CompareScreen {
           grid.write(
             text, x: layout.x(ofVisibleColumn: slot), y: y, width: layout.columnWidth,
             style: style, alignRight: true)
+          // A value a watch cycle changed: its marker in the gap after the column.
+          if let marks = state.watch.marks(of: compare.runIDs[index], at: now),
+            let direction = marks.metrics[name]
+          {
+            ChangeMarker.put(
+              direction, higherIsBetter: higher, in: &grid,
+              x: layout.x(ofVisibleColumn: slot) + layout.columnWidth, y: y, base: base,
+              theme: theme)
+          }
         }
       case .parameter(let row):
         grid.write(
@@ -144,7 +153,8 @@ enum CompareScreen {
       grid.put(glyphs.boxVertical, x: layout.labelWidth, y: y, style: base)
     }
     StatusBar.draw(
-      &grid, y: grid.height - 1, segments: statusSegments(state, compare, theme), theme: theme)
+      &grid, y: grid.height - 1, segments: statusSegments(state, compare, theme, now: now),
+      theme: theme)
   }
 
   /// A metric cell: the formatted value, or in delta mode its difference from the first run.
@@ -188,9 +198,9 @@ enum CompareScreen {
     }
   }
 
-  private static func statusSegments(_ state: AppState, _ compare: CompareState, _ theme: Theme)
-    -> [Segment]
-  {
+  private static func statusSegments(
+    _ state: AppState, _ compare: CompareState, _ theme: Theme, now: Date
+  ) -> [Segment] {
     let bar = theme.statusBar
     let first = compare.runIDs.first.flatMap { state.run(id: $0)?.name } ?? ""
     var segments = [
@@ -204,6 +214,7 @@ enum CompareScreen {
         compare.hideUniform ? theme.statusBarAlert : bar, priority: 5),
       Segment("D delta · x uniform · d flip best", bar),
     ]
+    segments += StatusBar.watchSegments(state, theme, now: now)
     segments += StatusBar.commonSegments(state, theme)
     return segments
   }

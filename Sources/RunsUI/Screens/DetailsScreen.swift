@@ -22,7 +22,8 @@ enum DetailsScreen {
       let line =
         index < head.count
         ? head[index]
-        : layout?.grid.line(index - head.count, width: grid.width, theme: theme)
+        : layout?.grid.line(
+          index - head.count, firstColumn: details.firstNode, width: grid.width, theme: theme)
           ?? [Segment("  laying out \(run.metrics.count) entries…", theme.dim)]
       grid.write(line, x: 0, y: slot, width: grid.width)
     }
@@ -30,6 +31,19 @@ enum DetailsScreen {
     if count > rows {
       segments.append(
         Segment("lines \(top + 1)–\(min(count, top + rows)) of \(count)", theme.statusBar))
+    }
+    // A node × metric grid wider than the screen: which nodes are shown, and on which side
+    // ← or → shows more.
+    if let metricGrid = layout?.grid,
+      details.firstNode > 0 || metricGrid.lastFirstColumn(width: grid.width) > 0
+    {
+      let shown = metricGrid.wholeColumns(from: details.firstNode, width: grid.width)
+      let left = shown.lowerBound > 0 ? theme.glyphs.moreLeft + " " : ""
+      let right = shown.upperBound < metricGrid.nodes.count ? " " + theme.glyphs.moreRight : ""
+      segments.append(
+        Segment(
+          left + "nodes \(shown.lowerBound + 1)–\(shown.upperBound) of \(metricGrid.nodes.count)"
+            + right, theme.statusBar))
     }
     segments += StatusBar.commonSegments(state, theme)
     StatusBar.draw(&grid, y: grid.height - 1, segments: segments, theme: theme)

@@ -18,10 +18,10 @@ public enum Screen {
     }
     let base = state.screens.last { !$0.isPanel } ?? .table
     switch base {
-    case .compare: CompareScreen.draw(&grid, state, theme: theme)
+    case .compare: CompareScreen.draw(&grid, state, theme: theme, now: now)
     case .details: DetailsScreen.draw(&grid, state, theme: theme, now: now)
     case .plot: PlotScreen.draw(&grid, state, theme: theme)
-    default: TableScreen.draw(&grid, state, theme: theme)
+    default: TableScreen.draw(&grid, state, theme: theme, now: now)
     }
     switch state.topScreen {
     case .help: HelpScreen.draw(&grid, state, theme: theme)

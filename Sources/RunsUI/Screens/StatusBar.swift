@@ -1,3 +1,4 @@
+import Foundation
 import RunsCore
 
 /// The bottom line: what is shown and what is going on (SPEC §5.4).
@@ -42,7 +43,7 @@ enum StatusBar {
   }
 
   /// The runs table's segments: source, scope, counts, sort, filter, loading, insecure, problems.
-  static func tableSegments(_ state: AppState, _ theme: Theme) -> [Segment] {
+  static func tableSegments(_ state: AppState, _ theme: Theme, now: Date = Date()) -> [Segment] {
     let bar = theme.statusBar
     var segments = [
       Segment(state.sourceDescription, bar), Segment(scopeText(state), bar, priority: 2),
@@ -64,7 +65,37 @@ enum StatusBar {
     if let query = state.query {
       segments.append(Segment("where: \(TextSanitizer.clean(query.text))", bar, priority: 5))
     }
+    segments += watchSegments(state, theme, now: now)
     segments += commonSegments(state, theme)
+    return segments
+  }
+
+  /// `watching · updated HH:MM:SS · N changed`, `offline since HH:MM:SS · retrying`, or
+  /// `watch paused` while `w` has it off; nothing before watching was first asked for.
+  static func watchSegments(_ state: AppState, _ theme: Theme, now: Date) -> [Segment] {
+    let watch = state.watch
+    guard watch.available, watch.started else { return [] }
+    guard watch.enabled else { return [Segment("watch paused (w)", theme.statusBar, priority: 7)] }
+    func clock(_ date: Date) -> String {
+      String(TimeText.local(date, timeZone: state.options.timeZone).suffix(8))
+    }
+    if let offline = watch.offlineSince {
+      return [
+        Segment("offline since \(clock(offline))", theme.statusBarAlert, priority: 8),
+        Segment("retrying", theme.statusBarAlert, priority: 7),
+      ]
+    }
+    var segments = [Segment("watching", theme.statusBar, priority: 7)]
+    if let updated = watch.updatedAt {
+      segments.append(Segment("updated \(clock(updated))", theme.statusBar, priority: 5))
+    }
+    let changed = watch.changedCount(at: now)
+    if changed > 0 {
+      segments.append(Segment("\(changed) changed", theme.statusBarAlert, priority: 7))
+    }
+    if watch.removedCount > 0 {
+      segments.append(Segment("\(watch.removedCount) removed", theme.statusBar, priority: 4))
+    }
     return segments
   }
 

@@ -3,7 +3,7 @@ import RunsCore
 
 /// The runs table: header, the visible rows only, and the status bar.
 enum TableScreen {
-  static func draw(_ grid: inout Grid, _ state: AppState, theme: Theme) {
+  static func draw(_ grid: inout Grid, _ state: AppState, theme: Theme, now: Date = Date()) {
     let layout = TableLayout(state, width: grid.width)
     drawHeader(&grid, state, layout: layout, theme: theme)
     let rows = max(0, grid.height - 2)
@@ -18,11 +18,14 @@ enum TableScreen {
         let row = top + line
         drawRow(
           &grid, state.runs[index], nameSuffix: suffixes[line], y: 1 + line,
-          cursor: row == state.cursorRow, state: state, layout: layout, theme: theme)
+          cursor: row == state.cursorRow,
+          marks: state.watch.marks(of: state.runs[index].id, at: now),
+          state: state, layout: layout, theme: theme)
       }
     }
     StatusBar.draw(
-      &grid, y: grid.height - 1, segments: StatusBar.tableSegments(state, theme), theme: theme)
+      &grid, y: grid.height - 1, segments: StatusBar.tableSegments(state, theme, now: now),
+      theme: theme)
   }
 
   // MARK: Header
@@ -74,18 +77,32 @@ enum TableScreen {
   }
 
   private static func drawRow(
-    _ grid: inout Grid, _ run: Run, nameSuffix: String, y: Int, cursor: Bool, state: AppState,
-    layout: TableLayout, theme: Theme
+    _ grid: inout Grid, _ run: Run, nameSuffix: String, y: Int, cursor: Bool,
+    marks: WatchState.Marks?, state: AppState, layout: TableLayout, theme: Theme
   ) {
     let base = theme.row(cursor: cursor)
     grid.fill(x: 0, y: y, count: grid.width, style: base)
     if state.selection.contains(run.id) {
       grid.put(theme.glyphs.selected, x: 0, y: y, style: theme.mark(on: base))
+    } else if marks?.added == true {
+      grid.put("+", x: 0, y: y, style: theme.mark(on: base))
     }
     for column in layout.columns {
       drawCell(
         &grid, run, nameSuffix: nameSuffix, column: column, y: y, base: base, state: state,
         theme: theme)
+      guard let marks else { continue }
+      switch column.column {
+      case .status where marks.statusChanged:
+        let colored = run.status.map { theme.status($0, on: base) } ?? base
+        grid.fillStyle(theme.changed(on: colored), x: column.x, y: y, count: column.width)
+      case .metric(let name):
+        guard let direction = marks.metrics[name] else { continue }
+        ChangeMarker.put(
+          direction, higherIsBetter: MetricDirection.higherIsBetter(name), in: &grid,
+          x: column.x + column.width - TableLayout.markCell, y: y, base: base, theme: theme)
+      default: continue
+      }
     }
   }
 

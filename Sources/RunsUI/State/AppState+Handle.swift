@@ -35,6 +35,8 @@ extension AppState {
     case .reload:
       beginReload()
       return .reload
+    case .toggleWatch:
+      return toggleWatching()
     case .help:
       if topScreen != .help {
         helpScroll = 0
@@ -150,7 +152,13 @@ extension AppState {
     let lines =
       run(id: details.runID).map { DetailsScreen.lineCount(of: $0, details: details, state: self) }
       ?? 0
-    scrollList(&details.scrollTop, action, lines: lines)
+    switch action {
+    case .left: details.firstNode = max(0, details.firstNode - 1)
+    case .right:
+      let last = details.layout?.grid.lastFirstColumn(width: width) ?? 0
+      details.firstNode = min(details.firstNode + 1, last)
+    default: scrollList(&details.scrollTop, action, lines: lines)
+    }
     self.details = details
   }
 

@@ -117,11 +117,12 @@ extension AppState {
   }
 
   /// Screens that hold run data of their own follow a reload.
-  private mutating func refreshOpenScreens() {
+  mutating func refreshOpenScreens() {
     if var details, let run = run(id: details.runID), details.shownRun != run {
-      let top = details.scrollTop
+      let (top, firstNode) = (details.scrollTop, details.firstNode)
       details = DetailsState(run: run)
       details.scrollTop = top
+      details.firstNode = firstNode
       self.details = details
     }
     if var compare {

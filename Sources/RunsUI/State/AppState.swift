@@ -90,6 +90,8 @@ public struct AppState: Sendable {
   var metricPicker: MetricPickerState?
   /// The plot screen's state, while it is open.
   var plot: PlotState?
+  /// Watching the source live (`--watch`, `w`) and the change markers.
+  public internal(set) var watch = WatchState()
   /// The `>` prompt, while it is open.
   var exportPrompt: ExportPromptState?
   /// What the last export wrote, for the message once the file is written.

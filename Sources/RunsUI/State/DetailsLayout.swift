@@ -140,8 +140,31 @@ struct MetricGridLayout: Sendable {
     return line
   }
 
+  /// The first column to show from so that the last column ends inside `width` cells (0 when
+  /// every column fits): scrolling right stops there.
+  func lastFirstColumn(width: Int) -> Int {
+    var x = 2 + labelWidth
+    var first = nodes.count
+    while first > 0, x + 2 + nodeWidths[first - 1] <= width {
+      x += 2 + nodeWidths[first - 1]
+      first -= 1
+    }
+    return min(first, max(0, nodes.count - 1))
+  }
+
+  /// The columns from `first` on that are whole inside `width` cells (at least `first`'s).
+  func wholeColumns(from first: Int, width: Int) -> Range<Int> {
+    let columns = visibleColumns(from: first, width: width)
+    var x = 2 + labelWidth
+    for column in columns {
+      x += 2 + nodeWidths[column]
+      if x > width { return columns.lowerBound..<max(column, columns.lowerBound + 1) }
+    }
+    return columns
+  }
+
   /// The columns from `first` on whose left edge is inside `width` cells.
-  private func visibleColumns(from first: Int, width: Int) -> Range<Int> {
+  func visibleColumns(from first: Int, width: Int) -> Range<Int> {
     let first = max(0, min(first, nodes.count))
     var x = 2 + labelWidth
     var end = first

@@ -45,6 +45,9 @@ struct CompareState: Sendable {
 struct DetailsState: Sendable {
   var runID: String
   var scrollTop = 0
+  /// The first node column of the metric grid shown (← and → scroll a grid wider than the
+  /// screen; the metric names stay).
+  var firstNode = 0
   /// The run as laid out: the details open with it, and a reload that changes it lays it out
   /// again.
   var shownRun: Run

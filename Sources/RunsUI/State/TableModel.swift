@@ -94,15 +94,21 @@ struct ScopeTally: Sendable {
     if let pipeline = runs[index].pipeline {
       widths.pipeline = Self.widen(widths.pipeline, pipeline)
     }
-    if let status = runs[index].status { statuses.insert(status) }
-    if let duration = runs[index].duration, duration.magnitude > longestDuration {
-      longestDuration = duration.magnitude
-    }
+    addStatus(runs[index].status, duration: runs[index].duration)
     let experimentID = runs[index].experiment?.id
     if let first = firstExperiment {
       if first != experimentID { severalExperiments = true }
     } else {
       firstExperiment = .some(experimentID)
+    }
+  }
+
+  /// Takes a run's status and duration into account: all a replaced run with the same name,
+  /// experiment and pipeline can change.
+  mutating func addStatus(_ status: RunStatus?, duration: TimeInterval?) {
+    if let status { statuses.insert(status) }
+    if let duration, duration.magnitude > longestDuration {
+      longestDuration = duration.magnitude
     }
   }
 

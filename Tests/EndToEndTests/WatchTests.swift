@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `kfp-runs DIR --watch` in tmux: a new value with ▲, a new run with `+`, a removed run gone,
+/// and the cursor where it was.
+@Suite(.serialized, .enabled(if: TmuxSession.available, "needs tmux"))
+struct WatchTests {
+  @Test func theTableFollowsTheDirectory() async throws {
+    let tree = try RunTree(RunTree.standard)
+    defer { tree.remove() }
+    let session = try TmuxSession([tree.root.path, "--watch"], in: tree.root)
+    defer { session.close() }
+    try await session.waitFor("watching")
+    // Newest first: delta, charlie, bravo, alpha. The cursor goes to bravo.
+    try session.send("j", "j")
+    try await session.waitUntil("the cursor on run-bravo", styled: true) {
+      StyledScreen($0).attributes(of: "run-bravo")?.allSatisfy(\.reverse) ?? false
+    }
+
+    let written = Date()
+    let file = tree.root.appendingPathComponent("run-alpha/mlpipeline-metrics.json")
+    let text =
+      #"{"metrics": [{"name": "accuracy", "numberValue": 0.95, "format": "PERCENTAGE"}, "#
+      + #"{"name": "loss", "numberValue": 0.3, "format": "RAW"}]}"#
+    try Data(text.utf8).write(to: file)
+    let changed = try await session.waitFor("95.000%▲")
+    let latency = Date().timeIntervalSince(written)
+    // Half a second on a quiet machine (the benchmark measures it); slack here for a loaded
+    // one running the suite under a sanitizer.
+    #expect(latency < 3, "the new value took \(latency) s")
+    #expect(changed.contains("1 changed"))
+
+    try tree.add(
+      RunTree.RunSpec(folder: "run-echo", metrics: [("accuracy", 0.5, "PERCENTAGE")]))
+    try await session.waitFor("+ run-echo")
+    try FileManager.default.removeItem(at: tree.root.appendingPathComponent("run-delta"))
+    let final = try await session.waitUntil("run-delta gone") {
+      !$0.contains("run-delta") && $0.contains("1 removed")
+    }
+    #expect(final.contains("4 runs"))
+    let styled = StyledScreen(try session.screenWithStyles())
+    #expect(styled.attributes(of: "run-bravo")?.allSatisfy(\.reverse) == true)
+
+    // w pauses: the status bar says so.
+    try session.send("w")
+    try await session.waitFor("watch paused (w)")
+  }
+}
