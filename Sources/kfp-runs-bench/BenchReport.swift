@@ -123,6 +123,15 @@ struct BenchReport {
         ])
       }
       rows.append([
+        "plot frame 160×40, \(n) runs", milliseconds(frame.plotLargeSeconds * 1000),
+        "\(count(frame.smallRuns)) runs " + milliseconds(frame.plotSmallSeconds * 1000),
+        ratio(frame.plotRatio), "≤ 1.5×", verdict(frame.plotRatio <= 1.5),
+      ])
+      rows.append([
+        "key p (bin \(n) runs) + frame", milliseconds(frame.plotOpenSeconds * 1000), "-", "-",
+        "once per change", "-",
+      ])
+      rows.append([
         "table takes \(n) loaded runs, one batch", milliseconds(frame.receiveSeconds * 1000), "-",
         "-", "-", "-",
       ])
@@ -222,6 +231,8 @@ struct BenchReport {
       ("frame_1k_ms", frame.map { $0.smallSeconds * 1000 }),
       ("frame_1m_ms", frame.map { $0.largeSeconds * 1000 }),
       ("frame_1m_vs_1k", frame?.ratio),
+      ("plot_frame_1m_vs_1k", frame?.plotRatio),
+      ("plot_open_1m_ms", frame.map { $0.plotOpenSeconds * 1000 }),
       ("key_down_1m_ms", frame.map { $0.downSeconds * 1000 }),
       ("key_sort_1m_ms", frame.map { $0.sortSeconds * 1000 }),
       ("key_filter_1m_ms", frame.map { $0.filterSeconds * 1000 }),

@@ -25,9 +25,10 @@ struct WatchTests {
     try Data(text.utf8).write(to: file)
     let changed = try await session.waitFor("95.000%▲")
     let latency = Date().timeIntervalSince(written)
-    // Half a second on a quiet machine (the benchmark measures it); slack here for a loaded
-    // one running the suite under a sanitizer.
-    #expect(latency < 3, "the new value took \(latency) s")
+    // Half a second on a quiet machine (the benchmark measures it). This only catches a watch
+    // that waits for something else (a poll, a key): a machine busy with the whole suite under
+    // a sanitizer took 4 s, so the bound is well above that.
+    #expect(latency < 10, "the new value took \(latency) s")
     #expect(changed.contains("1 changed"))
 
     try tree.add(
