@@ -32,7 +32,7 @@ public final class DirectoryWatch: RunsWatch, @unchecked Sendable {
     var bytes: [CChar]
     var run: Run?
     var problems: [Problem]
-    var signature: Int?
+    var signature: TreeSignature?
   }
 
   private let rootBytes: [CChar]
@@ -275,8 +275,7 @@ public final class DirectoryWatch: RunsWatch, @unchecked Sendable {
   /// One stat-only pass: the folders whose fingerprint changed, appeared or went are read again.
   public func scan() -> RunsUpdate {
     if rootIsRun {
-      let signature = TreeSignature.of(rootBytes, in: AT_FDCWD)
-      guard signature != entries[""]?.signature else { return RunsUpdate() }
+      guard entries[""]?.signature?.isCurrent(in: AT_FDCWD) != true else { return RunsUpdate() }
       return rereadRoot()
     }
     guard let directory = OpenDirectory.open(rootBytes, in: AT_FDCWD) else { return RunsUpdate() }
@@ -284,10 +283,16 @@ public final class DirectoryWatch: RunsWatch, @unchecked Sendable {
     guard case .success(let listed) = directory.entries() else { return RunsUpdate() }
     var dirty: [String: [CChar]] = [:]
     var present = Set<String>()
-    let signatures = Self.signatures(listed, in: directory.descriptor)
-    for (child, signature) in zip(listed, signatures) {
+    let known = listed.map { entries[$0.name]?.signature }
+    let descriptor = directory.descriptor
+    let current = ConcurrentMap.values(count: listed.count) {
+      known[$0]?.isCurrent(in: descriptor) == true
+    }
+    for (child, isCurrent) in zip(listed, current) {
       present.insert(child.name)
-      if signature != entries[child.name]?.signature { dirty[child.name] = child.bytes }
+      // A plain file beside the runs is no run, now as before.
+      let stray = entries[child.name] == nil && (child.kind == .regular || child.kind == .other)
+      if !isCurrent && !stray { dirty[child.name] = child.bytes }
     }
     for name in entries.keys where !present.contains(name) { dirty[name] = entries[name]?.bytes }
     guard !dirty.isEmpty else { return RunsUpdate() }
@@ -295,7 +300,9 @@ public final class DirectoryWatch: RunsWatch, @unchecked Sendable {
   }
 
   /// The fingerprints of `folders` under `parent`, on every core (as a load reads them).
-  private static func signatures(_ folders: [FileSystem.Entry], in parent: Int32) -> [Int?] {
+  private static func signatures(_ folders: [FileSystem.Entry], in parent: Int32)
+    -> [TreeSignature?]
+  {
     ConcurrentMap.values(count: folders.count) { TreeSignature.of(folders[$0].bytes, in: parent) }
   }
 
