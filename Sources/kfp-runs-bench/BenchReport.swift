@@ -8,6 +8,7 @@ struct BenchReport {
   var inMemory: InMemoryBenchmark.Result?
   var frame: FrameBenchmark.Result?
   var watch: [WatchBenchmark.Result] = []
+  var directoryWatch: DirectoryWatchBenchmark.Result?
   var details: [DetailsBenchmark.Result] = []
   /// Why a part was not measured, by part.
   var notes: [String] = []
@@ -139,6 +140,28 @@ struct BenchReport {
         milliseconds(frame.batchedReceiveSeconds * 1000), "-", "-", "-", "-",
       ])
     }
+    if let result = directoryWatch {
+      let n = count(result.runs)
+      rows.append([
+        "watch: \(n) unchanged runs, CPU over \(Int(result.window)) s (notifications)",
+        String(format: "%.2f%% of a core", result.notificationsShare * 100), "-", "-", "< 2%",
+        verdict(result.notificationsShare < 0.02),
+      ])
+      rows.append([
+        "  the same, scanning every \(Int(result.scanInterval)) s",
+        String(format: "%.2f%% of a core", result.scanningShare * 100), "-", "-", "-", "-",
+      ])
+      rows.append([
+        "watch: one stat-only scan of \(n) runs", milliseconds(result.scanSeconds * 1000),
+        "load " + milliseconds(result.loadSeconds * 1000), ratio(result.scanRatio), "≤ 0.3×",
+        verdict(result.scanRatio <= 0.3),
+      ])
+      rows.append([
+        "watch: a metrics file written → its update (notifications)",
+        milliseconds(result.latencySeconds * 1000), "-", "-", "≤ 500 ms",
+        verdict(result.latencySeconds <= 0.5),
+      ])
+    }
     for result in watch {
       rows.append([
         "watch: 1 changed run into \(count(result.runs)), sorted by \(result.sortedBy)",
@@ -215,6 +238,10 @@ struct BenchReport {
       ("key_filter_1m_ms", frame.map { $0.filterSeconds * 1000 }),
       ("receive_1m_ms", frame.map { $0.receiveSeconds * 1000 }),
       ("receive_1m_batches_ms", frame.map { $0.batchedReceiveSeconds * 1000 }),
+      ("watch_idle_cpu_share", directoryWatch?.notificationsShare),
+      ("watch_idle_scan_cpu_share", directoryWatch?.scanningShare),
+      ("watch_scan_vs_load", directoryWatch?.scanRatio),
+      ("watch_latency_ms", directoryWatch.map { $0.latencySeconds * 1000 }),
       ("watch_apply_1m_ms", watch.first.map { $0.applySeconds * 1000 }),
       ("watch_apply_1m_vs_rebuild", watch.first?.ratio),
       ("watch_apply_1m_metric_sort_ms", watch.last.map { $0.applySeconds * 1000 }),
