@@ -11,6 +11,8 @@ struct WatchTests {
     let session = try TmuxSession([tree.root.path, "--watch"], in: tree.root)
     defer { session.close() }
     try await session.waitFor("watching")
+    // Keys before the runs have loaded move nothing.
+    try await session.waitFor("run-alpha")
     // Newest first: delta, charlie, bravo, alpha. The cursor goes to bravo.
     try session.send("j", "j")
     try await session.waitUntil("the cursor on run-bravo", styled: true) {
@@ -45,5 +47,22 @@ struct WatchTests {
     // w pauses: the status bar says so.
     try session.send("w")
     try await session.waitFor("watch paused (w)")
+  }
+
+  /// Without `--watch` nothing is watched; `w` reads the source again and follows it.
+  @Test func wStartsWatching() async throws {
+    let tree = try RunTree(RunTree.standard)
+    defer { tree.remove() }
+    let session = try TmuxSession([tree.root.path], in: tree.root)
+    defer { session.close() }
+    let first = try await session.waitFor("4 runs")
+    #expect(!first.contains("watch"))
+    try session.send("w")
+    try await session.waitFor("watching")
+    try tree.add(
+      RunTree.RunSpec(folder: "run-echo", metrics: [("accuracy", 0.5, "PERCENTAGE")]))
+    let screen = try await session.waitFor("+ run-echo")
+    #expect(screen.contains("5 runs"))
+    try session.send("q")
   }
 }
