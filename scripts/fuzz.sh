@@ -4,8 +4,9 @@
 #   scripts/fuzz.sh TARGET SECONDS [extra libFuzzer flags…]
 #
 # TARGET is one of: metrics-file (MetricsFileDecoder.decode), run-json (JSONParser.parse then
-# KFPWire), text (TextSanitizer.clean, TextLayout.fit/pad). The fuzz entry points live in Fuzz/
-# and are compiled together with the RunsCore sources, outside SwiftPM. The seed corpus is
+# KFPWire), text (TextSanitizer.clean, TextLayout.fit/pad), archive (Gunzip and TarReader, the
+# .tgz reader). The fuzz entry points live in Fuzz/ and are compiled together with the RunsCore
+# sources (archive: with RunsData's two archive files and the system zlib), outside SwiftPM. The seed corpus is
 # Fuzz/corpus/TARGET; new inputs the fuzzer finds go to .build-fuzz/TARGET/corpus, crashes to
 # .build-fuzz/TARGET/crash-*. Needs a Linux Swift toolchain (`-sanitize=fuzzer`).
 # Set FUZZ_BUILD_ONLY=1 to build without running; FUZZ_JOBS for libFuzzer's -jobs.
@@ -20,8 +21,9 @@ case "$target" in
   metrics-file) entry=Fuzz/MetricsFileFuzz.swift ;;
   run-json) entry=Fuzz/RunJSONFuzz.swift ;;
   text) entry=Fuzz/TextFuzz.swift ;;
+  archive) entry=Fuzz/ArchiveFuzz.swift ;;
   *)
-    echo "unknown target '$target' (metrics-file, run-json, text)" >&2
+    echo "unknown target '$target' (metrics-file, run-json, text, archive)" >&2
     exit 2
     ;;
 esac
@@ -31,12 +33,18 @@ mkdir -p "$out/corpus"
 binary=$out/fuzz-$target
 
 # Rebuild only when a source is newer than the binary.
-if [[ ! -x $binary ]] || [[ -n $(find Sources/RunsCore Fuzz -name '*.swift' -newer "$binary") ]]; then
+if [[ $target == archive ]]; then
+  sources=(Sources/RunsData/Archive/Gunzip.swift Sources/RunsData/Archive/TarReader.swift)
+  libraries=(-I Sources/CZlib -lz)
+else
+  mapfile -t sources < <(find Sources/RunsCore -name '*.swift' | sort)
+  libraries=()
+fi
+if [[ ! -x $binary ]] || [[ -n $(find "${sources[@]}" Fuzz -name '*.swift' -newer "$binary") ]]; then
   echo "building $binary" >&2
-  # shellcheck disable=SC2046
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld \
-    -module-name FuzzTarget -o "$binary" \
-    Fuzz/FuzzSupport.swift "$entry" $(find Sources/RunsCore -name '*.swift' | sort)
+    -module-name FuzzTarget -o "$binary" "${libraries[@]}" \
+    Fuzz/FuzzSupport.swift "$entry" "${sources[@]}"
 fi
 [[ ${FUZZ_BUILD_ONLY:-0} == 1 ]] && exit 0
 

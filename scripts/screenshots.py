@@ -11,10 +11,12 @@ them and builds the binary.
 """
 
 import argparse
+import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 import unicodedata
 
@@ -190,7 +192,9 @@ def render_png(capture, path):
             span = max(1, width) * cw
             if bg != BACKGROUND:
                 draw.rectangle([left, top, left + span - 1, top + ch - 1], fill=bg)
-            if text.strip():
+            if len(text) == 1 and 0x2800 <= ord(text) <= 0x28FF:
+                draw_braille(draw, ord(text) - 0x2800, left, top, cw, ch, fg)
+            elif text.strip():
                 font = wide if width == 2 else bold if style.bold else regular
                 draw.text((left, top + 1), text, font=font, fill=fg)
             if style.underline:
@@ -199,17 +203,34 @@ def render_png(capture, path):
     image.save(path)
 
 
+# Braille dot number (bit) → (column, row) in the 2 × 4 grid of a cell.
+BRAILLE_DOTS = [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (0, 3), (1, 3)]
+
+
+def draw_braille(draw, bits, left, top, cw, ch, fill):
+    """A Braille pattern (the plot's dots) drawn as a terminal does: the monospaced fonts here
+    have no Braille glyphs."""
+    radius = max(1.5, cw / 4.5)
+    for bit, (column, row) in enumerate(BRAILLE_DOTS):
+        if bits & (1 << bit):
+            x = left + cw * (0.3 + 0.4 * column)
+            y = top + ch * (row + 0.5) / 4
+            draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=fill)
+
+
 class Session:
     """kfp-runs in a detached tmux session on a tmux server of its own."""
 
-    def __init__(self, binary, args):
+    def __init__(self, binary, args, cwd=None):
         self.socket = "kfp-runs-screenshots-%d" % os.getpid()
         env = ["LANG=C.UTF-8", "TZ=UTC", "TERM=screen-256color", "HOME=/nonexistent",
                "PATH=/usr/bin:/bin"]
         command = "exec env -i %s %s" % (" ".join(env), " ".join(
             shq(word) for word in [binary] + args))
-        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "shot", "-x", str(WIDTH),
-                  "-y", str(HEIGHT), command, ";", "set-option", "-t", "shot", "status", "off")
+        where = ["-c", cwd] if cwd else []
+        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "shot", *where,
+                  "-x", str(WIDTH), "-y", str(HEIGHT), command,
+                  ";", "set-option", "-t", "shot", "status", "off")
         self.socket_path = self.tmux("display-message", "-p", "#{socket_path}").strip()
 
     def tmux(self, *args):
@@ -274,6 +295,19 @@ def main():
             print(path)
     finally:
         session.close()
+    # The demo cannot change: the watch is shown on a runs folder the script changes.
+    binary = os.path.abspath(binary)
+    with tempfile.TemporaryDirectory() as folder:
+        root = os.path.join(folder, "runs")
+        write_watched_runs(root)
+        session = Session(binary, ["runs/", "--watch"], cwd=folder)
+        try:
+            for name, capture in drive_watch(session, root):
+                path = os.path.join(options.out, name + ".png")
+                render_png(capture, path)
+                print(path)
+        finally:
+            session.close()
 
 
 FIXED_COLUMNS = ["Run name", "Status", "Duration", "Experiment", "Pipeline", "Start time"]
@@ -301,6 +335,12 @@ def drive(session):
     session.keys(first_metric_digit(screen), "g", "Space", "j", "Space", "j", "Space")
     yield "sorted-by-metric", session.styled()
 
+    # The plot of the runs shown: the sort metric over start time, the selected runs in bold.
+    session.keys("p")
+    session.wait_for(lambda s: " vs " in s, "the plot")
+    yield "plot", session.styled()
+    session.keys("p")
+
     # Compare them.
     session.keys("c")
     session.wait_for(lambda s: "Metrics" in s or "metric" in s.lower(), "the compare view")
@@ -312,7 +352,67 @@ def drive(session):
 
     session.keys("Escape", "?")
     yield "help", session.styled()
+
+    # A query (f) over metrics, parameters and attributes, applied: the status bar shows it.
+    session.keys("Escape", "f", "C-u")
+    session.keys("-l", "status = Succeeded and roc-auc >= 90% and max_depth >= 6")
+    session.keys("Enter")
+    session.wait_for(lambda s: "where: " in s, "the query applied")
+    yield "query", session.styled()
+
+    # The problems list: the demo's hand-written metrics file and its failed runs.
+    session.keys("Escape", "!")
+    session.wait_for(lambda s: "percentage" in s, "the problems list")
+    yield "problems", session.styled()
     session.keys("Escape", "q")
+
+
+WATCHED = [
+    # folder, status, started (hours before the first), accuracy, loss, learning rate
+    ("bert-base-lr-3e-5", "Succeeded", 9, 0.884, 0.412, "3e-5"),
+    ("bert-base-lr-5e-5", "Succeeded", 8, 0.897, 0.371, "5e-5"),
+    ("bert-base-lr-1e-4", "Running", 2, 0.861, 0.455, "1e-4"),
+    ("bert-large-lr-2e-5", "Running", 1, 0.902, 0.348, "2e-5"),
+]
+
+
+def write_run(root, folder, status, hours, accuracy, loss, rate):
+    """One run folder: run.json as the KFP API returns it and the training step's metrics."""
+    started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(1775980800 - hours * 3600))
+    finished = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(1775980800 - hours * 3600 + 2700))
+    run = {"run": {
+        "id": "6b1e0c5a-0000-4000-8000-%012d" % int(hours), "name": folder, "status": status,
+        "created_at": started,
+        "finished_at": finished if status != "Running" else "1970-01-01T00:00:00Z",
+        "pipeline_spec": {"pipeline_name": "bert-finetune",
+                          "parameters": [{"name": "learning_rate", "value": rate}]},
+        "resource_references": [{"key": {"type": "EXPERIMENT", "id": "exp-sst2"},
+                                 "name": "sst2-sentiment", "relationship": "OWNER"}]}}
+    os.makedirs(os.path.join(root, folder, "train"), exist_ok=True)
+    with open(os.path.join(root, folder, "run.json"), "w") as file:
+        json.dump(run, file)
+    metrics = {"metrics": [
+        {"name": "accuracy", "numberValue": accuracy, "format": "PERCENTAGE"},
+        {"name": "loss", "numberValue": loss, "format": "RAW"}]}
+    with open(os.path.join(root, folder, "train", "mlpipeline-metrics.json"), "w") as file:
+        json.dump(metrics, file)
+
+
+def write_watched_runs(root):
+    for run in WATCHED:
+        write_run(root, *run)
+
+
+def drive_watch(session, root):
+    """The table while it is watched: two runs report, one finishes, a new one starts."""
+    session.wait_for(lambda s: "watching" in s and "bert-base-lr-3e-5" in s, "the watched table")
+    write_run(root, "bert-base-lr-1e-4", "Succeeded", 2, 0.874, 0.433, "1e-4")
+    write_run(root, "bert-large-lr-2e-5", "Running", 1, 0.915, 0.322, "2e-5")
+    write_run(root, "bert-large-lr-1e-5", "Running", 0.5, 0.871, 0.398, "1e-5")
+    session.wait_for(lambda s: "bert-large-lr-1e-5" in s and "changed" in s, "the changes")
+    time.sleep(1)
+    yield "watch", session.styled()
+    session.keys("q")
 
 
 if __name__ == "__main__":

@@ -91,6 +91,12 @@ struct BenchCommand: ParsableCommand {
       progress("load: \(runs) runs, \(rounds) rounds against find+cat")
       report.load = try LoadBenchmark(binary: binary, tree: tree, runs: runs, rounds: rounds).run()
     }
+    if !skipped.contains("watch") {
+      let tree = try workspace.tree(runs: runs, maker: maker)
+      progress("watch: \(runs) runs watched idle, scanned, changed")
+      report.directoryWatch = try DirectoryWatchBenchmark(tree: tree, runs: runs, rounds: rounds)
+        .run()
+    }
     if !skipped.contains("app") {
       if FirstFrameBenchmark.isAvailable {
         for size in appRuns.split(separator: ",").compactMap({ Int($0) }) {

@@ -8,6 +8,7 @@ struct BenchReport {
   var inMemory: InMemoryBenchmark.Result?
   var frame: FrameBenchmark.Result?
   var watch: [WatchBenchmark.Result] = []
+  var directoryWatch: DirectoryWatchBenchmark.Result?
   var details: [DetailsBenchmark.Result] = []
   /// Why a part was not measured, by part.
   var notes: [String] = []
@@ -122,12 +123,43 @@ struct BenchReport {
         ])
       }
       rows.append([
+        "plot frame 160×40, \(n) runs", milliseconds(frame.plotLargeSeconds * 1000),
+        "\(count(frame.smallRuns)) runs " + milliseconds(frame.plotSmallSeconds * 1000),
+        ratio(frame.plotRatio), "≤ 1.5×", verdict(frame.plotRatio <= 1.5),
+      ])
+      rows.append([
+        "key p (bin \(n) runs) + frame", milliseconds(frame.plotOpenSeconds * 1000), "-", "-",
+        "once per change", "-",
+      ])
+      rows.append([
         "table takes \(n) loaded runs, one batch", milliseconds(frame.receiveSeconds * 1000), "-",
         "-", "-", "-",
       ])
       rows.append([
         "table takes \(n) runs in 500-run batches",
         milliseconds(frame.batchedReceiveSeconds * 1000), "-", "-", "-", "-",
+      ])
+    }
+    if let result = directoryWatch {
+      let n = count(result.runs)
+      rows.append([
+        "watch: \(n) unchanged runs, CPU over \(Int(result.window)) s (notifications)",
+        String(format: "%.2f%% of a core", result.notificationsShare * 100), "-", "-", "< 2%",
+        verdict(result.notificationsShare < 0.02),
+      ])
+      rows.append([
+        "  the same, scanning every \(Int(result.scanInterval)) s",
+        String(format: "%.2f%% of a core", result.scanningShare * 100), "-", "-", "-", "-",
+      ])
+      rows.append([
+        "watch: one stat-only scan of \(n) runs", milliseconds(result.scanSeconds * 1000),
+        "load " + milliseconds(result.loadSeconds * 1000), ratio(result.scanRatio), "≤ 0.3×",
+        verdict(result.scanRatio <= 0.3),
+      ])
+      rows.append([
+        "watch: a metrics file written → its update (notifications)",
+        milliseconds(result.latencySeconds * 1000), "-", "-", "≤ 500 ms",
+        verdict(result.latencySeconds <= 0.5),
       ])
     }
     for result in watch {
@@ -199,11 +231,17 @@ struct BenchReport {
       ("frame_1k_ms", frame.map { $0.smallSeconds * 1000 }),
       ("frame_1m_ms", frame.map { $0.largeSeconds * 1000 }),
       ("frame_1m_vs_1k", frame?.ratio),
+      ("plot_frame_1m_vs_1k", frame?.plotRatio),
+      ("plot_open_1m_ms", frame.map { $0.plotOpenSeconds * 1000 }),
       ("key_down_1m_ms", frame.map { $0.downSeconds * 1000 }),
       ("key_sort_1m_ms", frame.map { $0.sortSeconds * 1000 }),
       ("key_filter_1m_ms", frame.map { $0.filterSeconds * 1000 }),
       ("receive_1m_ms", frame.map { $0.receiveSeconds * 1000 }),
       ("receive_1m_batches_ms", frame.map { $0.batchedReceiveSeconds * 1000 }),
+      ("watch_idle_cpu_share", directoryWatch?.notificationsShare),
+      ("watch_idle_scan_cpu_share", directoryWatch?.scanningShare),
+      ("watch_scan_vs_load", directoryWatch?.scanRatio),
+      ("watch_latency_ms", directoryWatch.map { $0.latencySeconds * 1000 }),
       ("watch_apply_1m_ms", watch.first.map { $0.applySeconds * 1000 }),
       ("watch_apply_1m_vs_rebuild", watch.first?.ratio),
       ("watch_apply_1m_metric_sort_ms", watch.last.map { $0.applySeconds * 1000 }),

@@ -24,7 +24,13 @@ struct FrameBenchmark {
     var sortSeconds: Double
     /// The first character typed into the filter, and the frame after it.
     var filterSeconds: Double
+    /// A frame of the plot screen (`p`: y over start time) with the small and the large set.
+    var plotSmallSeconds: Double
+    var plotLargeSeconds: Double
+    /// `p` on the large set: placing and binning every run shown, then the first frame.
+    var plotOpenSeconds: Double
     var ratio: Double { largeSeconds / smallSeconds }
+    var plotRatio: Double { plotLargeSeconds / plotSmallSeconds }
   }
 
   let small: [Run]
@@ -74,12 +80,27 @@ struct FrameBenchmark {
       _ = filtering.handle(.character("/"))
       filter.append(key(.character("b"), on: filtering, now: now, sink: &sink))
     }
+    var plots: [[Double]] = [[], []]
+    var plotStates = [smallState, largeState]
+    let plotOpen = key(.character("p"), on: largeState, now: now, sink: &sink)
+    for index in plotStates.indices { _ = plotStates[index].handle(.character("p")) }
+    // Binning happens when `p` opens the plot; a frame draws the binned cells only.
+    for _ in 0..<rounds * 10 {
+      for (index, state) in plotStates.enumerated() {
+        plots[index].append(
+          Stopwatch.seconds {
+            sink &+= Screen.render(state, width: Self.width, height: Self.height, now: now).width
+          })
+      }
+    }
     if sink == 42 { print("") }  // Keeps the frames alive.
     return Result(
       smallRuns: small.count, largeRuns: large.count, smallSeconds: median(smallFrames),
       largeSeconds: median(largeFrames), receiveSeconds: receive,
       batchedReceiveSeconds: batchedReceive, downSeconds: median(down),
-      sortSeconds: median(sort), filterSeconds: median(filter))
+      sortSeconds: median(sort), filterSeconds: median(filter),
+      plotSmallSeconds: median(plots[0]), plotLargeSeconds: median(plots[1]),
+      plotOpenSeconds: plotOpen)
   }
 
   /// Seconds for `key` on a copy of `state` plus the frame after it.

@@ -15,11 +15,7 @@ enum SortResolver {
     if case .metric(let name) = spec.column, !scope.isEmpty {
       let known = MetricColumns.all(in: scope)
       if !known.contains(name) {
-        let names = known.prefix(10).map(TextSanitizer.clean).joined(separator: ", ")
-        let list =
-          known.isEmpty
-          ? "the runs report no metrics"
-          : "metrics: " + names + (known.count > 10 ? ", …" : "")
+        let list = listed(known, as: "metrics", none: "the runs report no metrics")
         let columns = SortSpec.keywords.map(\.word).joined(separator: ", ")
         throw CLIFailure.usage(
           "cannot sort by '\(TextSanitizer.clean(name))': it is neither a column (\(columns)) "
@@ -29,16 +25,19 @@ enum SortResolver {
     if case .parameter(let name) = spec.column, !scope.isEmpty {
       let known = ParameterColumns.all(in: scope)
       if !known.contains(name) {
-        let names = known.prefix(10).map(TextSanitizer.clean).joined(separator: ", ")
-        let list =
-          known.isEmpty
-          ? "the runs have no parameters"
-          : "parameters: " + names + (known.count > 10 ? ", …" : "")
+        let list = listed(known, as: "parameters", none: "the runs have no parameters")
         throw CLIFailure.usage(
           "cannot sort by 'param:\(TextSanitizer.clean(name))': no run has that parameter (\(list))"
         )
       }
     }
     return spec.order
+  }
+
+  /// `noun: a, b, …` naming the first ten of `known`, or `none` when there are none.
+  private static func listed(_ known: [String], as noun: String, none: String) -> String {
+    guard !known.isEmpty else { return none }
+    let names = known.prefix(10).map(TextSanitizer.clean).joined(separator: ", ")
+    return "\(noun): " + names + (known.count > 10 ? ", …" : "")
   }
 }

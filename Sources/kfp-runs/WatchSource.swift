@@ -12,6 +12,13 @@ enum WatchSource {
 
   /// A watch for `source`; a usage error for a source that cannot change.
   static func make(_ source: RunSource, interval: TimeInterval?) throws -> any RunsWatch {
+    let watch = try unredacted(source, interval: interval)
+    return source.redactor.isEmpty ? watch : RedactedWatch(watch, redactor: source.redactor)
+  }
+
+  private static func unredacted(_ source: RunSource, interval: TimeInterval?) throws
+    -> any RunsWatch
+  {
     switch source.spec {
     case .directory(let path):
       return DirectoryWatch(root: path, interval: interval ?? directoryInterval)
@@ -29,6 +36,7 @@ enum WatchSource {
 extension RunsWatch {
   /// How the watch notices changes, for the start line.
   var method: String {
+    if let redacted = self as? RedactedWatch { return redacted.inner.method }
     if let directory = self as? DirectoryWatch {
       let every =
         directory.interval == directory.interval.rounded()
@@ -42,5 +50,40 @@ extension RunsWatch {
       return "polled every \(every) s"
     }
     return "watching"
+  }
+}
+
+/// A watch whose runs, changes and problems have the credentials sent taken out, as a load's
+/// are: a server or proxy may reflect them into a run's name or a message.
+final class RedactedWatch: RunsWatch {
+  let inner: any RunsWatch
+  let redactor: Redactor
+
+  init(_ inner: any RunsWatch, redactor: Redactor) {
+    self.inner = inner
+    self.redactor = redactor
+  }
+
+  func start() async -> LoadResult {
+    await inner.start().redacted(by: redactor)
+  }
+
+  func next() async -> RunsUpdate {
+    var update = await inner.next()
+    let text = redactor.redacting
+    let result = LoadResult(runs: update.replaced, problems: update.problems ?? [])
+      .redacted(by: redactor)
+    update.replaced = result.runs
+    if update.problems != nil { update.problems = result.problems }
+    update.removed = update.removed.map(text)
+    update.notice = update.notice.map(text)
+    update.changes = update.changes.map { change in
+      var kind = change.kind
+      if case .metric(let name, let old, let new, let format) = kind {
+        kind = .metric(name: text(name), old: old, new: new, format: format)
+      }
+      return RunChange(runID: text(change.runID), runName: text(change.runName), kind: kind)
+    }
+    return update
   }
 }

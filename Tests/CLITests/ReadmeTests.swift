@@ -140,6 +140,21 @@ import Testing
     }
   }
 
+  @Test func everyScreenshotItShowsExistsAndEveryScreenshotIsShown() throws {
+    let text = try Self.readme()
+    let pattern = try Regex(#"\(Screenshots/([^)]+\.png)\)"#)
+    let shown = Set(
+      text.matches(of: pattern).map { String(text[$0.range].dropFirst(13).dropLast()) })
+    let folder = Self.root.appendingPathComponent("Screenshots")
+    let files = Set(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+        $0.hasSuffix(".png")
+      })
+    #expect(!shown.isEmpty)
+    #expect(shown.subtracting(files).isEmpty, "README shows missing files")
+    #expect(files.subtracting(shown).isEmpty, "Screenshots README does not show")
+  }
+
   @Test func everyOptionItShowsExists() throws {
     let helps = try Helps()
     let commands = try Self.commands(Self.readme())

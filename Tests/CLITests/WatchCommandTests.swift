@@ -1,4 +1,5 @@
 import Foundation
+import KFPTestServer
 import Testing
 
 #if canImport(Glibc)
@@ -167,6 +168,29 @@ import Testing
       ["watch", "live", "--where", "accuracy >"], in: fixture.root)
     #expect(invocation.status == 2)
     #expect(invocation.stderr.contains("--where:"))
+  }
+
+  /// A server may echo the credentials into a run's name: `watch` never prints them.
+  @Test func credentialsAServerEchoesAreRedacted() throws {
+    let token = "watchTOK+secret/9d2e=="
+    func run(_ id: String, _ status: String, created: Int) -> TestRun {
+      TestRun(
+        id: id, name: "\(id) \(token)", status: status, createdAt: 1_767_225_600 + created,
+        finishedAt: nil, metrics: [])
+    }
+    let server = try KFPTestServer(.init(runs: [run("a", "Running", created: 100)]))
+    defer { server.stop() }
+    let fixture = try Fixture()
+    let watching = try Watching(
+      ["watch", "\(server.baseURL)", "--token", token, "--format", "jsonl", "--interval", "0.2"],
+      in: fixture.root)
+    #expect(watching.wait { watching.errors.contains("Ctrl-C ends") }, "\(watching.errors)")
+    server.setRuns([run("b", "Running", created: 200), run("a", "Succeeded", created: 100)])
+    #expect(watching.wait { watching.lines() >= 2 }, "\(watching.errors)")
+    kill(watching.process.processIdentifier, SIGINT)
+    #expect(watching.exitStatus() == 0)
+    #expect(!watching.output.contains(token) && !watching.errors.contains(token))
+    #expect(watching.output.contains("b [redacted]"), "\(watching.output)")
   }
 
   @Test func aSavedFileCannotBeWatched() throws {

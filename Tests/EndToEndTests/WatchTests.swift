@@ -11,6 +11,8 @@ struct WatchTests {
     let session = try TmuxSession([tree.root.path, "--watch"], in: tree.root)
     defer { session.close() }
     try await session.waitFor("watching")
+    // Keys before the runs have loaded move nothing.
+    try await session.waitFor("run-alpha")
     // Newest first: delta, charlie, bravo, alpha. The cursor goes to bravo.
     try session.send("j", "j")
     try await session.waitUntil("the cursor on run-bravo", styled: true) {
@@ -25,9 +27,10 @@ struct WatchTests {
     try Data(text.utf8).write(to: file)
     let changed = try await session.waitFor("95.000%▲")
     let latency = Date().timeIntervalSince(written)
-    // Half a second on a quiet machine (the benchmark measures it); slack here for a loaded
-    // one running the suite under a sanitizer.
-    #expect(latency < 3, "the new value took \(latency) s")
+    // Half a second on a quiet machine (the benchmark measures it). This only catches a watch
+    // that waits for something else (a poll, a key): a machine busy with the whole suite under
+    // a sanitizer took 4 s, so the bound is well above that.
+    #expect(latency < 10, "the new value took \(latency) s")
     #expect(changed.contains("1 changed"))
 
     try tree.add(
@@ -44,5 +47,22 @@ struct WatchTests {
     // w pauses: the status bar says so.
     try session.send("w")
     try await session.waitFor("watch paused (w)")
+  }
+
+  /// Without `--watch` nothing is watched; `w` reads the source again and follows it.
+  @Test func wStartsWatching() async throws {
+    let tree = try RunTree(RunTree.standard)
+    defer { tree.remove() }
+    let session = try TmuxSession([tree.root.path], in: tree.root)
+    defer { session.close() }
+    let first = try await session.waitFor("4 runs")
+    #expect(!first.contains("watch"))
+    try session.send("w")
+    try await session.waitFor("watching")
+    try tree.add(
+      RunTree.RunSpec(folder: "run-echo", metrics: [("accuracy", 0.5, "PERCENTAGE")]))
+    let screen = try await session.waitFor("+ run-echo")
+    #expect(screen.contains("5 runs"))
+    try session.send("q")
   }
 }

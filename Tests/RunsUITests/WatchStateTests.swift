@@ -128,10 +128,14 @@ import Testing
     #expect(bar.contains("offline since 11:59:30 · retrying"))
   }
 
-  @Test func aSourceThatCannotBeWatchedIgnoresW() {
+  /// `w` on a saved file or the demo says why nothing happens, until the next key.
+  @Test func aSourceThatCannotBeWatchedSaysSo() {
     var state = Fixture.state(width: 120, height: 12)
     Fixture.press(&state, .character("w"))
     #expect(!state.watch.enabled)
+    let bar = snapshotText(Fixture.render(state)).split(separator: "\n").last ?? ""
+    #expect(bar.contains("cannot be watched: only a runs directory or a KFP server changes"))
+    Fixture.press(&state, .down)
     #expect(!snapshotText(Fixture.render(state)).contains("watch"))
   }
 }

@@ -144,7 +144,8 @@ enum TarReader {
     var rest = data[...]
     while let space = rest.firstIndex(of: UInt8(ascii: " ")),
       let length = Int(String(decoding: rest[rest.startIndex..<space], as: UTF8.self)),
-      length > 0, length <= rest.count
+      // The length counts its own digits and the space: a shorter one is malformed.
+      length > space - rest.startIndex, length <= rest.count
     {
       let record = rest[(space + 1)..<(rest.startIndex + length)]
       let body = record.last == UInt8(ascii: "\n") ? record.dropLast() : record

@@ -32,7 +32,7 @@ public final class DirectoryWatch: RunsWatch, @unchecked Sendable {
     var bytes: [CChar]
     var run: Run?
     var problems: [Problem]
-    var signature: Int?
+    var signature: TreeSignature?
   }
 
   private let rootBytes: [CChar]
@@ -273,10 +273,9 @@ public final class DirectoryWatch: RunsWatch, @unchecked Sendable {
   }
 
   /// One stat-only pass: the folders whose fingerprint changed, appeared or went are read again.
-  func scan() -> RunsUpdate {
+  public func scan() -> RunsUpdate {
     if rootIsRun {
-      let signature = TreeSignature.of(rootBytes, in: AT_FDCWD)
-      guard signature != entries[""]?.signature else { return RunsUpdate() }
+      guard entries[""]?.signature?.isCurrent(in: AT_FDCWD) != true else { return RunsUpdate() }
       return rereadRoot()
     }
     guard let directory = OpenDirectory.open(rootBytes, in: AT_FDCWD) else { return RunsUpdate() }
@@ -284,14 +283,27 @@ public final class DirectoryWatch: RunsWatch, @unchecked Sendable {
     guard case .success(let listed) = directory.entries() else { return RunsUpdate() }
     var dirty: [String: [CChar]] = [:]
     var present = Set<String>()
-    for child in listed {
+    let known = listed.map { entries[$0.name]?.signature }
+    let descriptor = directory.descriptor
+    let current = ConcurrentMap.values(count: listed.count) {
+      known[$0]?.isCurrent(in: descriptor) == true
+    }
+    for (child, isCurrent) in zip(listed, current) {
       present.insert(child.name)
-      let signature = TreeSignature.of(child.bytes, in: directory.descriptor)
-      if signature != entries[child.name]?.signature { dirty[child.name] = child.bytes }
+      // A plain file beside the runs is no run, now as before.
+      let stray = entries[child.name] == nil && (child.kind == .regular || child.kind == .other)
+      if !isCurrent && !stray { dirty[child.name] = child.bytes }
     }
     for name in entries.keys where !present.contains(name) { dirty[name] = entries[name]?.bytes }
     guard !dirty.isEmpty else { return RunsUpdate() }
     return refresh(Set(dirty.keys), names: dirty, reportChanges: true)
+  }
+
+  /// The fingerprints of `folders` under `parent`, on every core (as a load reads them).
+  private static func signatures(_ folders: [FileSystem.Entry], in parent: Int32)
+    -> [TreeSignature?]
+  {
+    ConcurrentMap.values(count: folders.count) { TreeSignature.of(folders[$0].bytes, in: parent) }
   }
 
   // MARK: Reading
@@ -349,14 +361,16 @@ public final class DirectoryWatch: RunsWatch, @unchecked Sendable {
       set(name, kept)
       if old?.problems != kept?.problems { problemsChanged = true }
     }
+    let signatures =
+      usesNotifications
+      ? Array(repeating: nil, count: folders.count)
+      : Self.signatures(folders, in: directory.descriptor)
     for (index, folder) in folders.enumerated() {
-      let signature =
-        usesNotifications ? nil : TreeSignature.of(folder.bytes, in: directory.descriptor)
       settle(
         folder.name,
         Entry(
           bytes: folder.bytes, run: outcomes[index].run, problems: outcomes[index].problems,
-          signature: signature))
+          signature: signatures[index]))
     }
     for name in gone { settle(name, nil) }
     rename()

@@ -96,9 +96,9 @@ enum DetailsScreen {
       ))
     if let duration = run.duration {
       fields.append(("Duration", [Segment(TimeText.duration(duration))]))
-    } else if let created = run.createdAt, let now {
-      fields.append(
-        ("Duration", [Segment("running for " + TimeText.duration(now.timeIntervalSince(created)))]))
+    } else if let created = run.createdAt, let now, let state = Self.unfinishedState(run.status) {
+      let elapsed = TimeText.duration(now.timeIntervalSince(created))
+      fields.append(("Duration", [Segment("\(state) for " + elapsed)]))
     } else {
       fields.append(("Duration", []))
     }
@@ -124,6 +124,16 @@ enum DetailsScreen {
   }
 
   /// `  label   value` lines with the labels padded to one width.
+  /// What an unfinished run is doing, for "running for 2:00:00"; nothing when its status does
+  /// not say (a finished run without an end time, or no status at all, as `kfp.local` runs).
+  private static func unfinishedState(_ status: RunStatus?) -> String? {
+    switch status {
+    case .pending: "pending"
+    case .running, .terminating: "running"
+    default: nil
+    }
+  }
+
   private static func labelled(_ fields: [(String, [Segment])], theme: Theme) -> [[Segment]] {
     let width = DetailsLayout.labelWidth(fields.lazy.map(\.0))
     return fields.map { label, value in

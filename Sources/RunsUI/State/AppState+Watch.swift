@@ -65,7 +65,11 @@ extension AppState {
   /// `w`: the first time (without `--watch`), reads the source again through its watch;
   /// then pauses or resumes watching, resuming with what arrived meanwhile.
   mutating func toggleWatching(now: Date = Date()) -> AppEffect {
-    guard watch.available else { return .none }
+    guard watch.available else {
+      message =
+        "\(sourceDescription) cannot be watched: only a runs directory or a KFP server changes"
+      return .none
+    }
     guard watch.started else {
       watch.started = true
       watch.enabled = true
