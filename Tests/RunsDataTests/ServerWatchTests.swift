@@ -59,6 +59,20 @@ import Testing
     #expect(server.requests.count == before + 3)
   }
 
+  /// A running run deleted on the server answers 404: it is removed, and the server is not
+  /// taken for offline.
+  @Test func aDeletedRunningRunIsRemoved() async throws {
+    let (server, watch) = try await started([
+      run("a", "Running", created: 100), run("b", "Succeeded", created: 50),
+    ])
+    server.setRuns([run("b", "Succeeded", created: 50)])
+    let update = await watch.poll()
+    #expect(update.removed == ["a"])
+    #expect(update.changes.map(\.kind) == [.removed])
+    #expect(update.offlineSince == nil)
+    #expect(update.problems == nil)
+  }
+
   @Test func aMetricAppearing() async throws {
     let (server, watch) = try await started([run("a", "Running", created: 100)])
     server.setRuns([

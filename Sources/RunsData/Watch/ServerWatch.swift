@@ -86,15 +86,21 @@ public final class ServerWatch: RunsWatch, @unchecked Sendable {
         pageToken = next
       }
     }
+    // A run deleted on the server answers 404: it is gone, the server is not.
+    var gone: [String] = []
     if failure == nil {
       let active = runs.values.filter { $0.status?.isActive ?? false }.map(\.id).sorted()
-      for id in active {
-        let answer = await source.run(id: id)
-        if let problem = answer.sourceFailure {
-          failure = problem
-          break
+      active: for id in active {
+        switch await source.client.get("runs/" + ServerURL.encode(id)) {
+        case .failure(let failed) where failed.kind == .notFound:
+          gone.append(id)
+        case .failure(let failed):
+          failure = failed.problem
+          break active
+        case .success(let answer):
+          fetched +=
+            KFPWire.run(from: answer.json, location: answer.location).run.map { [$0] } ?? []
         }
-        fetched += answer.runs
       }
     }
     let now = clock()
@@ -121,6 +127,11 @@ public final class ServerWatch: RunsWatch, @unchecked Sendable {
     failures = 0
     offlineSince = nil
     nextPoll = now.addingTimeInterval(interval)
+    for id in gone {
+      guard let old = runs.removeValue(forKey: id) else { continue }
+      update.removed.append(id)
+      update.changes += RunChange.between(old, nil)
+    }
     for run in fetched {
       let old = runs[run.id]
       guard old != run else { continue }
