@@ -120,6 +120,19 @@ import Testing
     #expect(!snapshotText(Fixture.render(state)).contains("▲"))
   }
 
+  /// In ASCII the markers are ASCII too.
+  @Test func asciiMarkers() {
+    var state = watching()
+    state.options.asciiGlyphs = true
+    let appeared = changed(r4) { $0.metrics.append(Fixture.metric("loss", 0.5)) }
+    let better = changed(r1) { $0.metrics[0].value = 0.93 }
+    state.apply(update([(r4, appeared), (r1, better)]), now: Fixture.now)
+    let text = snapshotText(Fixture.render(state))
+    #expect(text.contains("93.000%^"), "\(text)")
+    #expect(text.contains("0.500~"), "\(text)")
+    #expect(!text.contains("•") && !text.contains("▲"))
+  }
+
   @Test func anOfflineSourceSaysSinceWhenAndKeepsTheRuns() {
     var state = watching()
     state.apply(RunsUpdate(offlineSince: Fixture.now.addingTimeInterval(-30)), now: Fixture.now)
