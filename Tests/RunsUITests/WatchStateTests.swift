@@ -120,6 +120,24 @@ import Testing
     #expect(!snapshotText(Fixture.render(state)).contains("▲"))
   }
 
+  /// Details say what the watch changed, with the same markers.
+  @Test func detailsSayWhatChanged() {
+    var state = watching(height: 30)
+    let row = state.shownIndices.firstIndex { state.runs[$0].id == "r1" } ?? 0
+    state.moveCursor(to: row)
+    Fixture.press(&state, .enter)
+    #expect(state.details?.runID == "r1")
+    let better = changed(r1) {
+      $0.status = .failed
+      $0.metrics[0].value = 0.93
+    }
+    state.apply(update([(r1, better)]), now: Fixture.now)
+    let text = snapshotText(Fixture.render(state))
+    #expect(text.contains("Changed"), "\(text)")
+    #expect(text.contains("status"), "\(text)")
+    #expect(text.contains("▲"), "\(text)")
+  }
+
   /// In ASCII the markers are ASCII too.
   @Test func asciiMarkers() {
     var state = watching()
