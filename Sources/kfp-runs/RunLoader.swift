@@ -81,15 +81,19 @@ struct RunSource: Sendable {
       // Batches and the whole result each keep every run of a repeated id; the whole result,
       // which the application takes last, gives each the same id as its batch did.
       var batchIDs = DuplicateRunIDs()
-      // Progress counts first-level directories read, which is how the tree is walked.
-      var result = DirectorySource(root: path).load(
-        onProgress: onBatch.map { report in
-          { batch, read, total in
-            var batch = batch
-            batchIDs.disambiguate(&batch, location: path)
-            report(batch, read, total)
-          }
-        })
+      // Progress counts first-level directories read, which is how the tree is walked. A
+      // cancelled load (a reload superseding it) stops at the next run folder.
+      let cancelled = CancellationFlag()
+      var result = await cancelled.whileCancellable {
+        DirectorySource(root: path).load(
+          onProgress: onBatch.map { report in
+            { batch, read, total in
+              var batch = batch
+              batchIDs.disambiguate(&batch, location: path)
+              report(batch, read, total)
+            }
+          }, isCancelled: { cancelled.isSet })
+      }
       var resultIDs = DuplicateRunIDs()
       resultIDs.disambiguate(&result, location: path)
       return result

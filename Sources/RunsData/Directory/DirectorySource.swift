@@ -32,11 +32,17 @@ public struct DirectorySource: Sendable {
 
   /// Reads every run like ``load(onBatch:)``; `onProgress` also receives how many first-level
   /// directories have been read and how many there are, for a "loaded N of M" display.
+  ///
+  /// `isCancelled` is asked (from any thread) before each batch and each run folder; once it
+  /// says yes, no further folder is read and the result, incomplete, is only for discarding.
   public func load(
-    onProgress: ((LoadResult, _ directoriesRead: Int, _ directoriesTotal: Int) -> Void)?
+    onProgress: ((LoadResult, _ directoriesRead: Int, _ directoriesTotal: Int) -> Void)?,
+    isCancelled: @escaping @Sendable () -> Bool = { false }
   ) -> LoadResult {
     let onBatch: ((LoadResult) -> Void)? = onProgress.map { report in { report($0, 1, 1) } }
     let rootPath = Self.trimmingSlashes(root)
+    // Superseded before it began (reloads pressed in a row): not even the listing is read.
+    if isCancelled() { return LoadResult() }
     guard let directory = OpenDirectory.open(Array(root.utf8CString), in: AT_FDCWD) else {
       return failure("cannot read the directory: \(FileSystem.errorText())", onBatch: onBatch)
     }
@@ -78,9 +84,11 @@ public struct DirectorySource: Sendable {
     var interner = RunInterner()
     var start = 0
     repeat {
+      if isCancelled() { break }
       let batch = candidates[start..<min(start + Self.batchSize, candidates.count)]
       var outcomes = Self.readConcurrently(
-        Array(batch), in: descriptor, rootPath: rootPath, ancestry: ancestry)
+        Array(batch), in: descriptor, rootPath: rootPath, ancestry: ancestry,
+        isCancelled: isCancelled)
       var runs: [Run] = []
       runs.reserveCapacity(outcomes.count)
       var problems: [Problem] = []
@@ -184,13 +192,15 @@ public struct DirectorySource: Sendable {
     var problems: [Problem] = []
   }
 
-  /// Reads run directories on every core, keeping their order.
+  /// Reads run directories on every core, keeping their order; once `isCancelled` says yes,
+  /// the folders not yet started are skipped.
   static func readConcurrently(
     _ entries: [FileSystem.Entry], in root: Int32, rootPath: String,
-    ancestry: Set<FileSystem.Identity>
+    ancestry: Set<FileSystem.Identity>, isCancelled: @Sendable () -> Bool = { false }
   ) -> [Outcome] {
     ConcurrentMap.values(count: entries.count) { index in
-      readRun(entries[index], in: root, rootPath: rootPath, ancestry: ancestry)
+      if isCancelled() { return Outcome() }
+      return readRun(entries[index], in: root, rootPath: rootPath, ancestry: ancestry)
     }
   }
 
