@@ -9,8 +9,12 @@ import CNcursesw
 /// Gives the terminal back (`endwin`) exactly once, whichever way the process ends: a normal
 /// stop, `exit`, a terminating signal or a crash.
 enum TerminalRestore {
-  /// Signals that end the process: restore, then die of the same signal as before.
-  private static let terminating: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
+  /// Signals that end the process by default: restore, then die of the same signal as before.
+  /// One the parent set to be ignored (`nohup`, `trap '' USR1`) is left ignored.
+  private static let terminating: [Int32] = [
+    SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ,
+    SIGVTALRM, SIGPROF,
+  ]
   /// Faults (a Swift trap is SIGILL or SIGTRAP): restore, then let the fault happen again
   /// under the previous handler, so the runtime's crash report still appears.
   private static let faults: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
@@ -29,6 +33,12 @@ enum TerminalRestore {
     installed = true
     atexit { TerminalRestore.restore() }
     for number in terminating + faults {
+      var current = sigaction()
+      if terminating.contains(number), sigaction(number, nil, &current) == 0,
+        isIgnored(current)
+      {
+        continue
+      }
       var action = sigaction()
       setHandler(&action) { number in
         TerminalRestore.restore()
@@ -85,6 +95,16 @@ enum TerminalRestore {
     guard signal >= 0, signal < previous.count else { return }
     var old = previous[Int(signal)]
     sigaction(signal, &old, nil)
+  }
+
+  /// Whether `action` ignores its signal (`SIG_IGN`).
+  private static func isIgnored(_ action: sigaction) -> Bool {
+    #if os(Linux)
+      let handler = action.__sigaction_handler.sa_handler
+    #else
+      let handler = action.__sigaction_u.__sa_handler
+    #endif
+    return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
   }
 
   private static func setHandler(

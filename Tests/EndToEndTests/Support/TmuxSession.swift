@@ -22,9 +22,10 @@ final class TmuxSession {
   /// Starts `kfp-runs arguments…` in `directory` on a `width`×`height` screen, with a clean
   /// environment (UTF-8 locale, UTC, no KFP variables) plus `environment`. With `inShell`, it
   /// is typed into an interactive bash (job control: Ctrl-Z, `fg`), whose prompt is `$ `.
+  /// The signals named in `ignoring` (`USR1`) are ignored when it starts, as `nohup` does.
   init(
     _ arguments: [String], in directory: URL, width: Int = 120, height: Int = 30,
-    environment: [String: String] = [:], inShell: Bool = false
+    environment: [String: String] = [:], inShell: Bool = false, ignoring: [String] = []
   ) throws {
     Self.counterLock.lock()
     Self.counter += 1
@@ -47,8 +48,9 @@ final class TmuxSession {
     env["ASAN_OPTIONS"] = outer["KFP_RUNS_CHILD_ASAN_OPTIONS"] ?? outer["ASAN_OPTIONS"]
     env.merge(environment) { $1 }
     let assignments = env.sorted { $0.key < $1.key }.map { Self.quote("\($0.key)=\($0.value)") }
+    let traps = ignoring.isEmpty ? "" : "trap '' \(ignoring.joined(separator: " ")); "
     let program =
-      "echo $$ > \(Self.quote(pidFile.path)); exec env -i " + assignments.joined(separator: " ")
+      traps + "echo $$ > \(Self.quote(pidFile.path)); exec env -i " + assignments.joined(separator: " ")
       + " " + ([Self.binary.path] + arguments).map(Self.quote).joined(separator: " ")
     // After the program ends the shell records its status and stays, so the terminal state it
     // left behind can still be read (tmux reports no cursor state for a dead pane).
