@@ -120,6 +120,37 @@ import Testing
     #expect(!snapshotText(Fixture.render(state)).contains("▲"))
   }
 
+  /// Details say what the watch changed, with the same markers.
+  @Test func detailsSayWhatChanged() {
+    var state = watching(height: 30)
+    let row = state.shownIndices.firstIndex { state.runs[$0].id == "r1" } ?? 0
+    state.moveCursor(to: row)
+    Fixture.press(&state, .enter)
+    #expect(state.details?.runID == "r1")
+    let better = changed(r1) {
+      $0.status = .failed
+      $0.metrics[0].value = 0.93
+    }
+    state.apply(update([(r1, better)]), now: Fixture.now)
+    let text = snapshotText(Fixture.render(state))
+    #expect(text.contains("Changed"), "\(text)")
+    #expect(text.contains("status"), "\(text)")
+    #expect(text.contains("▲"), "\(text)")
+  }
+
+  /// In ASCII the markers are ASCII too.
+  @Test func asciiMarkers() {
+    var state = watching()
+    state.options.asciiGlyphs = true
+    let appeared = changed(r4) { $0.metrics.append(Fixture.metric("loss", 0.5)) }
+    let better = changed(r1) { $0.metrics[0].value = 0.93 }
+    state.apply(update([(r4, appeared), (r1, better)]), now: Fixture.now)
+    let text = snapshotText(Fixture.render(state))
+    #expect(text.contains("93.000%^"), "\(text)")
+    #expect(text.contains("0.500~"), "\(text)")
+    #expect(!text.contains("•") && !text.contains("▲"))
+  }
+
   @Test func anOfflineSourceSaysSinceWhenAndKeepsTheRuns() {
     var state = watching()
     state.apply(RunsUpdate(offlineSince: Fixture.now.addingTimeInterval(-30)), now: Fixture.now)

@@ -26,20 +26,22 @@ struct Glyphs: Sendable {
   var lowerIsBetter: String
   /// After a value that more than one node reported.
   var severalNodes: String
+  /// Beside a metric a watch cycle made appear or go.
+  var appearedOrWent: String
 
   static let unicode = Glyphs(
     selected: "●", sortAscending: "▲", sortDescending: "▼", warning: "⚠", separator: "·",
     moreRight: "›", moreLeft: "‹", cursorBlock: "▏", boxHorizontal: "─", boxVertical: "│",
     boxTopLeft: "┌", boxTopRight: "┐", boxBottomLeft: "└", boxBottomRight: "┘",
     succeeded: "✓", failed: "✗", running: "◷", pending: "○", skipped: "−", other: "·",
-    higherIsBetter: "↑", lowerIsBetter: "↓", severalNodes: "⁺")
+    higherIsBetter: "↑", lowerIsBetter: "↓", severalNodes: "⁺", appearedOrWent: "•")
 
   static let ascii = Glyphs(
     selected: "*", sortAscending: "^", sortDescending: "v", warning: "!", separator: "|",
     moreRight: ">", moreLeft: "<", cursorBlock: "_", boxHorizontal: "-", boxVertical: "|",
     boxTopLeft: "+", boxTopRight: "+", boxBottomLeft: "+", boxBottomRight: "+",
     succeeded: "+", failed: "x", running: ">", pending: "o", skipped: "-", other: ".",
-    higherIsBetter: "^", lowerIsBetter: "v", severalNodes: "+")
+    higherIsBetter: "^", lowerIsBetter: "v", severalNodes: "+", appearedOrWent: "~")
 
   /// The symbol shown before a status word.
   func symbol(for status: RunStatus) -> String {

@@ -72,14 +72,16 @@ enum DetailsScreen {
     let zone = state.options.timeZone
     var lines: [[Segment]] = [[Segment("Run ", theme.title), Segment(run.name, theme.title)], []]
     var fields: [(String, [Segment])] = [("ID", [Segment(run.id)])]
+    let marks = now.flatMap { state.watch.marks(of: run.id, at: $0) }
     if let status = run.status {
+      let style = theme.status(status, on: .plain)
       fields.append(
         (
           "Status",
           [
             Segment(
               theme.glyphs.symbol(for: status) + " " + status.rawValue,
-              theme.status(status, on: .plain))
+              marks?.statusChanged == true ? theme.changed(on: style) : style)
           ]
         ))
     } else {
@@ -102,6 +104,7 @@ enum DetailsScreen {
     } else {
       fields.append(("Duration", []))
     }
+    if let marks { fields.append(("Changed", changeSegments(marks, theme: theme))) }
     lines += labelled(fields, theme: theme)
 
     lines.append([])
@@ -121,6 +124,36 @@ enum DetailsScreen {
     lines.append([])
     lines.append([Segment("Metrics per node", theme.section)])
     return lines
+  }
+
+  /// What a watch cycle changed about the run, with the table's markers: `new run`, `status`,
+  /// `accuracy ▲`, …
+  private static func changeSegments(_ marks: WatchState.Marks, theme: Theme) -> [Segment] {
+    var segments: [Segment] = []
+    func separate() {
+      if !segments.isEmpty { segments.append(Segment(" \(theme.glyphs.separator) ")) }
+    }
+    if marks.added {
+      segments.append(Segment("new run"))
+    }
+    if marks.statusChanged {
+      separate()
+      segments.append(Segment("status", theme.changed(on: .plain)))
+    }
+    for name in marks.metrics.keys.sorted() {
+      guard let direction = marks.metrics[name] else { continue }
+      separate()
+      let glyph =
+        switch direction {
+        case true?: theme.glyphs.sortAscending
+        case false?: theme.glyphs.sortDescending
+        case nil: theme.glyphs.appearedOrWent
+        }
+      let better = direction.map { $0 == MetricDirection.higherIsBetter(name) }
+      segments.append(Segment(TextSanitizer.clean(name) + " "))
+      segments.append(Segment(glyph, theme.change(better: better, on: .plain)))
+    }
+    return segments
   }
 
   /// `  label   value` lines with the labels padded to one width.
