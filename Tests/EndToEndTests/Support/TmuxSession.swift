@@ -51,8 +51,8 @@ final class TmuxSession {
     let traps = ignoring.isEmpty ? "" : "trap '' \(ignoring.joined(separator: " ")); "
     let program =
       traps + "echo $$ > \(Self.quote(pidFile.path)); exec env -i "
-      + assignments.joined(separator: " ") + " "
-      + ([Self.binary.path] + arguments).map(Self.quote).joined(separator: " ")
+      + assignments.joined(separator: " ")
+      + " " + ([Self.binary.path] + arguments).map(Self.quote).joined(separator: " ")
     // After the program ends the shell records its status and stays, so the terminal state it
     // left behind can still be read (tmux reports no cursor state for a dead pane).
     let command =
