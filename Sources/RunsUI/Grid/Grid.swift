@@ -45,7 +45,7 @@ public struct Grid: Sendable, Hashable {
       if column + cellWidth > limit { break }
       if column >= 0 {
         self[column, y] = Cell(text: String(character), style: style)
-        if cellWidth == 2 { self[column + 1, y] = Cell(text: "", style: style) }
+        for extra in 1..<cellWidth { self[column + extra, y] = Cell(text: "", style: style) }
       }
       column += cellWidth
     }
