@@ -169,8 +169,8 @@ public final class Terminal {
     let (attributes, pair) = palette.attributes(for: cell.style)
     let groups = Self.spacingGroups(cell.text)
     let widths = groups.map { kfp_wcwidth($0[0]) }
-    // A cluster of several spacing characters (`क्ष`, a flag's two regional indicators) is
-    // drawn whole, one character after another, when curses measures it as the grid does.
+    // A cluster of several spacing characters (a flag's two regional indicators) is drawn
+    // whole, one character after another, when curses measures it as the grid does.
     if groups.count > 1, widths.allSatisfy({ $0 > 0 }), widths.reduce(0, +) == cells {
       var column = x
       for (group, width) in zip(groups, widths) {

@@ -1,8 +1,7 @@
 /// How many terminal cells text takes: wide East-Asian characters and emoji take two,
 /// combining marks and format characters none.
 public enum DisplayWidth {
-  /// The cells one character (grapheme cluster) takes: 0, 1 or 2, more for a cluster of
-  /// several spacing characters (`क्ष`), which a terminal draws one after another.
+  /// The cells one character (grapheme cluster) takes: 0, 1 or 2.
   public static func of(_ character: Character) -> Int {
     if let ascii = character.asciiValue {
       return ascii >= 0x20 && ascii < 0x7F ? 1 : 0
@@ -20,7 +19,7 @@ public enum DisplayWidth {
     {
       return 2
     }
-    return scalars.reduce(0) { $0 + of($1) }
+    return base
   }
 
   /// The cells one scalar takes on its own.
