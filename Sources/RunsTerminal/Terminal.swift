@@ -63,9 +63,9 @@ public final class Terminal {
       throw TerminalError(
         description: "there is no terminal to draw on; use `kfp-runs list` to print the runs.")
     }
-    // The size comes from the terminal itself: LINES and COLUMNS in the environment are often
-    // stale (exported by a shell for another window) and garble the screen.
-    use_env(false)
+    // The size comes from the terminal itself (its ioctl) before LINES and COLUMNS, which are
+    // often stale (exported by a shell for another window) and garble the screen.
+    use_tioctl(true)
     // newterm, unlike initscr, returns nil instead of ending the process on failure.
     guard let screen = newterm(nil, output, input) else {
       throw TerminalError(

@@ -10,14 +10,14 @@ struct StaleSizeTests {
     let tree = try RunTree(RunTree.standard)
     defer { tree.remove() }
     let session = try TmuxSession(
-      [tree.root.path], in: tree.root, width: 100, height: 24,
+      [tree.root.path], in: tree.root, width: 100, height: 30,
       environment: ["LINES": lines, "COLUMNS": columns])
     defer { session.close() }
     let screen = try await session.waitFor("run-alpha")
     let rows = screen.components(separatedBy: "\n")
-    // The header on the first row, the status bar on the last of the terminal's 24.
+    // The header on the first row, the status bar on the last of the terminal's 30.
     #expect(rows.first?.contains("Run name") == true, "\(screen)")
-    #expect(rows.count >= 24 && rows[23].contains("4 runs"), "\(screen)")
+    #expect(rows.count >= 30 && rows[29].contains("4 runs"), "\(screen)")
     try session.send("q")
     #expect(try await session.waitForExit() == 0)
   }
