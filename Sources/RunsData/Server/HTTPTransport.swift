@@ -1,18 +1,27 @@
 import Foundation
 
-/// One HTTP GET the KFP client sends: the URL and the request headers.
+/// One HTTP request the KFP client sends: a GET to the REST API, or a POST with a body (gRPC-web).
 public struct HTTPRequest: Sendable, Hashable {
   /// The full URL, query included.
   public var url: URL
+  /// `GET`, or `POST` when there is a body.
+  public var method: String
   /// Request headers by name (credentials live here, never in the URL).
   public var headers: [String: String]
+  /// The request body; empty for a GET.
+  public var body: [UInt8]
   /// Seconds without progress before the request times out.
   public var timeout: TimeInterval
 
-  /// Creates a request.
-  public init(url: URL, headers: [String: String] = [:], timeout: TimeInterval = 30) {
+  /// Creates a request; `method` defaults to `POST` when there is a body, else `GET`.
+  public init(
+    url: URL, method: String? = nil, headers: [String: String] = [:], body: [UInt8] = [],
+    timeout: TimeInterval = 30
+  ) {
     self.url = url
+    self.method = method ?? (body.isEmpty ? "GET" : "POST")
     self.headers = headers
+    self.body = body
     self.timeout = timeout
   }
 }

@@ -46,6 +46,8 @@ public final class URLSessionTransport: HTTPTransport, Sendable {
       url: request.url, cachePolicy: .reloadIgnoringLocalCacheData,
       timeoutInterval: request.timeout)
     urlRequest.httpShouldHandleCookies = false
+    urlRequest.httpMethod = request.method
+    if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
     for (name, value) in request.headers {
       urlRequest.setValue(value, forHTTPHeaderField: name)
     }
