@@ -16,6 +16,8 @@ public struct HTTPReply: Sendable {
   public var omitLength = false
   /// Close the connection without answering at all.
   public var dropConnection = false
+  /// Send exactly these bytes instead of a reply made from the fields above, then close.
+  public var raw: [UInt8]?
   /// Send the head, then the body one byte every this many seconds, starting over at its end,
   /// until the client gives up (a server that trickles forever).
   public var trickleInterval: TimeInterval?
@@ -88,12 +90,20 @@ public struct HTTPReply: Sendable {
     return copy
   }
 
-  /// This reply's body sent one byte every `seconds`, forever: `Content-Length` announces a
-  /// gigabyte, so the client never sees the end.
+  /// This reply's body sent one byte every `seconds`, forever: `Content-Length` announces
+  /// 16 MiB (within what a client reads), so the client never sees the end.
   public func trickled(every seconds: TimeInterval) -> HTTPReply {
     var copy = self
     copy.trickleInterval = seconds
     return copy
+  }
+
+  /// These bytes as they are, then the connection closed: a reply cut anywhere, even inside
+  /// its head (a dying `kubectl port-forward` sends `HTTP/1.1 200 OK\r\n` and closes).
+  public static func raw(_ text: String) -> HTTPReply {
+    var reply = HTTPReply(status: 0)
+    reply.raw = Array(text.utf8)
+    return reply
   }
 
   /// No answer: the connection is closed.
@@ -116,6 +126,8 @@ public struct RecordedRequest: Sendable {
   public var query: [String: String]
   /// Headers, names lower-cased.
   public var headers: [String: String]
+  /// The body (a POST's, by its `Content-Length`); empty for a GET.
+  public var body: [UInt8] = []
 
   /// The value of a header by case-insensitive name.
   public func header(_ name: String) -> String? { headers[name.lowercased()] }

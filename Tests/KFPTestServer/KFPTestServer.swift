@@ -41,6 +41,8 @@ public final class KFPTestServer: @unchecked Sendable {
     public var script: [Int: HTTPReply] = [:]
     /// Decides a reply before the normal handling when it returns one.
     public var intercept: (@Sendable (RecordedRequest) -> HTTPReply?)?
+    /// Listens on ::1 instead of 127.0.0.1 (`baseURL` is then `http://[::1]:PORT`).
+    public var ipv6 = false
 
     /// Creates options.
     public init(runs: [TestRun] = [], experiments: [TestExperiment] = []) {
@@ -72,7 +74,7 @@ public final class KFPTestServer: @unchecked Sendable {
   public init(_ options: Options) throws {
     self.options = options
     listed = options.runs.map { Listed(run: $0, json: $0.json) }
-    server = try LocalHTTPServer { [weak self] request in
+    server = try LocalHTTPServer(ipv6: options.ipv6) { [weak self] request in
       guard let self else { return .dropped }
       return self.handle(request, runs: self.lock.withLock { self.listed })
     }
@@ -91,8 +93,12 @@ public final class KFPTestServer: @unchecked Sendable {
   /// The port.
   public var port: Int { server?.port ?? 0 }
 
-  /// `http://127.0.0.1:PORT` plus the path prefix: what a user passes as SOURCE.
-  public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)\(options.pathPrefix)")! }
+  /// `http://127.0.0.1:PORT` (or `http://[::1]:PORT`) plus the path prefix: what a user passes
+  /// as SOURCE.
+  public var baseURL: URL {
+    let host = options.ipv6 ? "[::1]" : "127.0.0.1"
+    return URL(string: "http://\(host):\(port)\(options.pathPrefix)")!
+  }
 
   /// Every request received so far, in order.
   public var requests: [RecordedRequest] { lock.withLock { recorded } }

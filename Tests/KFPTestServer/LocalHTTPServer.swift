@@ -24,32 +24,23 @@ public final class LocalHTTPServer: @unchecked Sendable {
   private var connections: Set<Int32> = []
   private var activeThreads = 0
 
-  /// Binds 127.0.0.1:0 and starts accepting.
-  public init(handler: @escaping @Sendable (RecordedRequest) -> HTTPReply) throws {
+  /// Binds 127.0.0.1:0 (or `[::1]:0` with `ipv6`) and starts accepting.
+  public init(ipv6: Bool = false, handler: @escaping @Sendable (RecordedRequest) -> HTTPReply)
+    throws
+  {
     self.handler = handler
-    let fd = socket(AF_INET, Self.streamType, 0)
+    let fd = socket(ipv6 ? AF_INET6 : AF_INET, Self.streamType, 0)
     guard fd >= 0 else { throw StartError(description: "socket() failed: errno \(errno)") }
     var yes: Int32 = 1
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = 0
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard bound == 0, listen(fd, 64) == 0 else {
+    let bound = ipv6 ? Self.bindLoopback6(fd) : Self.bindLoopback4(fd)
+    guard let bound, listen(fd, 64) == 0 else {
       close(fd)
-      throw StartError(description: "bind/listen on 127.0.0.1 failed: errno \(errno)")
-    }
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+      let host = ipv6 ? "[::1]" : "127.0.0.1"
+      throw StartError(description: "bind/listen on \(host) failed: errno \(errno)")
     }
     listener = fd
-    port = Int(UInt16(bigEndian: address.sin_port))
+    port = bound
     let thread = Thread { [self] in acceptLoop() }
     thread.name = "LocalHTTPServer.accept"
     lock.withLock { activeThreads += 1 }
@@ -78,6 +69,39 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
   /// Whether `stop()` was called; slow replies check it while they wait.
   var isStopped: Bool { lock.withLock { stopped } }
+
+  /// Binds `fd` to 127.0.0.1 with a port the kernel picks; that port, or `nil`.
+  private static func bindLoopback4(_ fd: Int32) -> Int? {
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = 0
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    return bindAndName(fd, &address)
+  }
+
+  /// Binds `fd` to ::1 with a port the kernel picks; that port, or `nil`.
+  private static func bindLoopback6(_ fd: Int32) -> Int? {
+    var address = sockaddr_in6()
+    address.sin6_family = sa_family_t(AF_INET6)
+    address.sin6_port = 0
+    address.sin6_addr = in6addr_loopback
+    return bindAndName(fd, &address)
+  }
+
+  private static func bindAndName<Address>(_ fd: Int32, _ address: inout Address) -> Int? {
+    let size = socklen_t(MemoryLayout<Address>.size)
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) }
+    }
+    guard bound == 0 else { return nil }
+    var length = size
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
+    // sin_port and sin6_port sit at the same offset, after the family.
+    let port = withUnsafeBytes(of: &address) { $0.load(fromByteOffset: 2, as: UInt16.self) }
+    return Int(UInt16(bigEndian: port))
+  }
 
   private static var streamType: Int32 {
     #if canImport(Glibc)
@@ -128,6 +152,10 @@ public final class LocalHTTPServer: @unchecked Sendable {
       let reply = handler(request)
       if reply.delay > 0, !sleep(reply.delay) { return }
       if reply.dropConnection { return }
+      if let raw = reply.raw {
+        _ = sendAll(raw[...], to: fd)
+        return
+      }
       let keepAlive = write(reply, to: fd, request: request)
       if !keepAlive { return }
     }
@@ -143,17 +171,28 @@ public final class LocalHTTPServer: @unchecked Sendable {
     return true
   }
 
-  /// Reads one request head (GET requests carry no body); `nil` at end of stream.
+  /// Reads one request: its head, and the body its `Content-Length` announces (at most 16 MiB);
+  /// `nil` at end of stream.
   private func readRequest(_ fd: Int32, _ buffer: inout [UInt8]) -> RecordedRequest? {
     let separator: [UInt8] = [13, 10, 13, 10]
-    var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+    var request: RecordedRequest?
+    var bodyLength = 0
     while true {
-      if let end = Self.find(separator, in: buffer) {
+      if request == nil, let end = Self.find(separator, in: buffer) {
         let head = String(decoding: buffer[..<end], as: UTF8.self)
         buffer.removeFirst(end + separator.count)
-        return Self.parse(head)
+        guard let parsed = Self.parse(head) else { return nil }
+        request = parsed
+        bodyLength = parsed.header("Content-Length").flatMap(Int.init) ?? 0
+        guard (0...(16 << 20)).contains(bodyLength) else { return nil }
       }
-      if buffer.count > 64 * 1024 { return nil }
+      if var complete = request, buffer.count >= bodyLength {
+        complete.body = Array(buffer[..<bodyLength])
+        buffer.removeFirst(bodyLength)
+        return complete
+      }
+      if request == nil, buffer.count > 64 * 1024 { return nil }
+      var chunk = [UInt8](repeating: 0, count: 16 * 1024)
       let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
       if count <= 0 { return nil }
       buffer.append(contentsOf: chunk[..<count])
@@ -203,7 +242,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
     var head = "HTTP/1.1 \(reply.status) \(Self.reason(reply.status))\r\n"
     for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
     if reply.trickleInterval != nil {
-      head += "Content-Length: \(1 << 30)\r\n"
+      head += "Content-Length: \(1 << 24)\r\n"
     } else if !reply.omitLength {
       head += "Content-Length: \(reply.body.count)\r\n"
     }
