@@ -8,13 +8,29 @@ let package = Package(
     .executable(name: "kfp-runs", targets: ["kfp-runs"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // The server transport: HTTP/1.1 and HTTP/2 on SwiftNIO, TLS with NIOSSL (BoringSSL), so
+    // that --ca-cert and --insecure work on Linux, where FoundationNetworking offers neither.
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
   ],
   targets: [
     // Model, validation, formatting, sorting, compare: pure logic, no I/O.
     .target(name: "RunsCore"),
-    // Sources of runs: directory, JSON file, KFP server, demo. The only file and network I/O.
-    .target(name: "RunsData", dependencies: ["RunsCore", "CZlib"]),
+    // Sources of runs: directory, JSON file, KFP server, demo. The only file and network I/O;
+    // the server transport starts its event loop only when a server is asked.
+    .target(
+      name: "RunsData",
+      dependencies: [
+        "RunsCore", "CZlib",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ]
+    ),
     // The system zlib, for KFP v1's gzip'd metrics archives (mlpipeline-metrics.tgz).
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // Application state, key handling and every screen, rendered into a cell grid.

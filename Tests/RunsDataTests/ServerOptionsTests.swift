@@ -118,13 +118,14 @@ import Testing
     #expect(problem.message.contains("it is a FIFO"), "\(problem.message)")
   }
 
-  @Test func insecureSaysWhenItCannotBeHonoured() {
+  @Test func insecureAndTheCAFileAreKeptWithoutWarnings() {
     let options = KFPServerOptions.resolve(
-      baseURL: base, insecure: true, environment: [:], homeDirectory: "/nonexistent",
-      serviceAccountTokenPath: "/nonexistent/token")
+      baseURL: base, insecure: true, caCertificateFile: "/etc/kfp/ca.pem", environment: [:],
+      homeDirectory: "/nonexistent", serviceAccountTokenPath: "/nonexistent/token")
     #expect(options.insecure)
-    let warnings = options.setupProblems.filter { $0.message.contains("--insecure") }
-    #expect(warnings.count == (URLSessionTransport.canSkipCertificateVerification ? 0 : 1))
+    #expect(options.caCertificateFile == "/etc/kfp/ca.pem")
+    #expect(options.setupProblems.isEmpty)
+    #expect(options.description.contains("CA file: /etc/kfp/ca.pem"))
     let plain = KFPServerOptions.resolve(
       baseURL: URL(string: "http://localhost:8888")!, insecure: true, environment: [:],
       homeDirectory: "/nonexistent", serviceAccountTokenPath: "/nonexistent/token")

@@ -110,7 +110,7 @@ import Testing
   @Test func testServerPagesLikeTheRealServer() async throws {
     let server = try KFPTestServer(.init(runs: TestRun.samples(count: 250)))
     defer { server.stop() }
-    let transport = URLSessionTransport()
+    let transport = HTTPClientTransport()
     func count(_ pageSize: String) async throws -> Int {
       let url = URL(string: "\(server.baseURL)/apis/v1beta1/runs?page_size=\(pageSize)")!
       let response = try await transport.send(HTTPRequest(url: url))

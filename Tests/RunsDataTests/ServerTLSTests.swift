@@ -4,73 +4,91 @@ import RunsCore
 import RunsData
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// TLS against `openssl s_server` with a self-signed certificate (skipped without openssl).
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")))
+/// HTTPS with a private CA: a test CA and server certificate made by openssl, TLS in front of
+/// the test server (`TLSFront`); skipped without python3 and openssl.
+@Suite(.enabled(if: TLSFront.isAvailable))
 struct ServerTLSTests {
-  @Test func anUntrustedCertificateSaysWhatToDo() async throws {
-    let directory = NSTemporaryDirectory() + "kfp-runs-tls-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    try await run([
-      "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-      "-keyout", directory + "/key.pem", "-out", directory + "/cert.pem",
-    ])
-    // Borrow a free port from the kernel, then hand it to openssl.
-    let probe = try KFPTestServer(.init())
-    let port = probe.port
-    probe.stop()
-    let server = Process()
-    server.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-    server.arguments = [
-      "s_server", "-quiet", "-www", "-accept", String(port), "-cert", directory + "/cert.pem",
-      "-key", directory + "/key.pem",
-    ]
-    server.standardOutput = FileHandle.nullDevice
-    server.standardError = FileHandle.nullDevice
-    try server.run()
-    // SIGKILL, not `terminate()`: a child spawned from a pool thread inherits its blocked
-    // signals, so SIGTERM would leave `openssl s_server` running after the tests.
-    defer {
-      kill(server.processIdentifier, SIGKILL)
-      server.waitUntilExit()
-    }
-    try await Task.sleep(nanoseconds: 300_000_000)
+  static let token = "tls-secret-token"
 
-    let options = KFPServerOptions.resolve(
-      baseURL: URL(string: "https://localhost:\(port)/pipeline")!, token: "tls-secret-token",
-      insecure: true, environment: [:], homeDirectory: "/nonexistent",
-      serviceAccountTokenPath: "/nonexistent/token")
-    let result = await testSource(options).load()
-    let failure = try #require(result.sourceFailure)
-    #expect(failure.message.contains("TLS with localhost failed"))
-    if !URLSessionTransport.canSkipCertificateVerification {
-      #expect(failure.message.contains("--insecure cannot skip certificate verification"))
-      #expect(failure.message.contains("update-ca-certificates"))
-    }
-    #expect(!texts(result.problems).contains("tls-secret-token"))
+  /// The test server with two runs, wanting the token, behind HTTPS.
+  func start() throws -> (KFPTestServer, TLSFront) {
+    var options = KFPTestServer.Options(runs: TestRun.samples(count: 2))
+    options.token = Self.token
+    let server = try KFPTestServer(options)
+    let front = try TLSFront(backendPort: server.port)
+    return (server, front)
   }
 
-  /// Runs openssl without blocking a thread of the shared pool while it works.
-  private func run(_ arguments: [String]) async throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-    process.arguments = arguments
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-      process.terminationHandler = { _ in continuation.resume() }
-      do {
-        try process.run()
-      } catch {
-        process.terminationHandler = nil
-        continuation.resume()
-      }
+  func options(_ front: TLSFront, caCertificateFile: String? = nil, insecure: Bool = false)
+    -> KFPServerOptions
+  {
+    var options = testOptions(front.baseURL, token: Self.token)
+    options.caCertificateFile = caCertificateFile
+    options.insecure = insecure
+    return options
+  }
+
+  @Test func aPrivateCAIsRefusedByDefaultNamingCACert() async throws {
+    let (server, front) = try start()
+    defer {
+      front.stop()
+      server.stop()
     }
+    let result = await testSource(options(front)).load()
+    let failure = try #require(result.sourceFailure)
+    #expect(failure.message.contains("TLS with localhost failed"))
+    #expect(failure.message.contains("not signed by a CA kfp-runs trusts"))
+    #expect(failure.message.contains("--ca-cert FILE"))
+    #expect(failure.message.contains("--insecure"))
+    #expect(!texts(result.problems).contains(Self.token))
+    #expect(server.requests.isEmpty)
+  }
+
+  @Test func theCAFromCACertIsTrusted() async throws {
+    let (server, front) = try start()
+    defer {
+      front.stop()
+      server.stop()
+    }
+    let result = await testSource(options(front, caCertificateFile: front.caCertificate)).load()
+    #expect(result.sourceFailure == nil, "\(texts(result.problems))")
+    #expect(result.runs.count == 2)
+    #expect(server.requests.allSatisfy { $0.header("Authorization") == "Bearer \(Self.token)" })
+  }
+
+  @Test func insecureSkipsVerification() async throws {
+    let (server, front) = try start()
+    defer {
+      front.stop()
+      server.stop()
+    }
+    let result = await testSource(options(front, insecure: true)).load()
+    #expect(result.sourceFailure == nil, "\(texts(result.problems))")
+    #expect(result.runs.count == 2)
+  }
+
+  @Test func anotherCAInCACertIsStillRefused() async throws {
+    let (server, front) = try start()
+    let (otherServer, other) = try start()
+    defer {
+      for each in [front, other] { each.stop() }
+      for each in [server, otherServer] { each.stop() }
+    }
+    let result = await testSource(options(front, caCertificateFile: other.caCertificate)).load()
+    let failure = try #require(result.sourceFailure)
+    #expect(
+      failure.message.contains("does not chain to the CA in --ca-cert \(other.caCertificate)"))
+  }
+
+  @Test func aCAFileThatHoldsNoCertificateIsNamed() throws {
+    let directory = NSTemporaryDirectory() + "kfp-runs-ca-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let notPEM = directory + "/ca.pem"
+    try "not a certificate\n".write(toFile: notPEM, atomically: true, encoding: .utf8)
+    #expect(CACertificateFile.check(notPEM)?.description.contains("does not hold a PEM") == true)
+    let missing = directory + "/missing.pem"
+    #expect(CACertificateFile.check(missing)?.description.contains("cannot be opened") == true)
+    #expect(CACertificateFile.check(directory)?.description.contains("not a regular file") == true)
   }
 }

@@ -23,7 +23,7 @@ final class CountingTransport: HTTPTransport, @unchecked Sendable {
   private let lock = NSLock()
   private var sent: [HTTPRequest] = []
 
-  init(_ inner: any HTTPTransport = URLSessionTransport()) {
+  init(_ inner: any HTTPTransport = HTTPClientTransport()) {
     self.inner = inner
   }
 
@@ -46,11 +46,14 @@ func testOptions(
     limit: limit, timeout: timeout, retry: RetryPolicy(attempts: 3, backoff: 0.001, maxDelay: 0.01))
 }
 
-/// A source over the real URLSession transport with recorded (not slept) retry waits.
+/// A source over the real transport (trusting as `options` say) with recorded (not slept)
+/// retry waits.
 func testSource(_ options: KFPServerOptions, sleeps: SleepRecorder = SleepRecorder())
   -> KFPServerSource
 {
-  KFPServerSource(options: options, transport: URLSessionTransport(), sleep: sleeps.sleep)
+  let transport = HTTPClientTransport(
+    caCertificateFile: options.caCertificateFile, insecure: options.insecure)
+  return KFPServerSource(options: options, transport: transport, sleep: sleeps.sleep)
 }
 
 /// Every text a problem shows.
@@ -61,4 +64,28 @@ func texts(_ problems: [Problem]) -> String {
 /// The runs requests the server saw (healthz and experiments excluded).
 func runRequests(_ server: KFPTestServer) -> [RecordedRequest] {
   server.requests.filter { $0.path.hasSuffix("/runs") }
+}
+
+/// Sends requests for 127.0.0.1, ::1 and localhost through `inner`; any other host fails as a
+/// name that does not resolve would, so no test asks DNS.
+final class LoopbackOnlyTransport: HTTPTransport, @unchecked Sendable {
+  private let inner: any HTTPTransport
+  private let lock = NSLock()
+  private var refused: [String] = []
+
+  init(_ inner: any HTTPTransport) {
+    self.inner = inner
+  }
+
+  /// The hosts that were refused, in order.
+  var refusedHosts: [String] { lock.withLock { refused } }
+
+  func send(_ request: HTTPRequest) async throws(TransportFailure) -> HTTPResponse {
+    let host = request.url.host ?? ""
+    guard ["127.0.0.1", "::1", "[::1]", "localhost"].contains(host) else {
+      lock.withLock { refused.append(host) }
+      throw .hostNotFound("\(host): Name or service not known")
+    }
+    return try await inner.send(request)
+  }
 }

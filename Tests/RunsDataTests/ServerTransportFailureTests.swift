@@ -1,4 +1,5 @@
 import Foundation
+import KFPTestServer
 import RunsCore
 import RunsData
 import Testing
@@ -54,12 +55,38 @@ final class FailingTransport: HTTPTransport, @unchecked Sendable {
     let failure = try #require(result.sourceFailure)
     #expect(failure.message.contains("TLS with kubeflow.example failed"))
     #expect(failure.message.contains("self-signed certificate"))
-    #expect(failure.message.contains("update-ca-certificates"))
-    if URLSessionTransport.canSkipCertificateVerification {
-      #expect(failure.message.contains("pass --insecure"))
-    } else {
-      #expect(failure.message.contains("--insecure cannot skip verification on Linux"))
-    }
+    #expect(failure.message.contains("--ca-cert FILE"))
+    #expect(failure.message.contains("--insecure"))
+  }
+
+  /// DNS is not asked here (tests reach nothing beyond loopback): every host but the test
+  /// server's fails as an unknown host would.
+  @Test func aRedirectToAnUnknownHostNamesThatHost() async throws {
+    var serverOptions = KFPTestServer.Options(runs: TestRun.samples(count: 2))
+    serverOptions.redirectTo = "http://kfp-moved.example:8888/pipeline"
+    let server = try KFPTestServer(serverOptions)
+    defer { server.stop() }
+    let transport = LoopbackOnlyTransport(HTTPClientTransport())
+    let result = await KFPServerSource(
+      options: testOptions(server.baseURL), transport: transport, sleep: SleepRecorder().sleep
+    ).load()
+    let failure = try #require(result.sourceFailure)
+    #expect(failure.message.contains("The host kfp-moved.example, where "))
+    #expect(failure.message.contains("redirected"))
+    #expect(!failure.message.contains("The host 127.0.0.1"))
+    #expect(transport.refusedHosts == ["kfp-moved.example"])
+  }
+
+  @Test func anUnknownBaseHostIsNamedWithoutARedirect() async throws {
+    let transport = LoopbackOnlyTransport(HTTPClientTransport())
+    let options = testOptions(URL(string: "http://kfp-typo.example:8888")!)
+    let result = await KFPServerSource(
+      options: options, transport: transport, sleep: SleepRecorder().sleep
+    ).load()
+    let failure = try #require(result.sourceFailure)
+    #expect(failure.message.contains("The host kfp-typo.example was not found"))
+    #expect(failure.message.contains("check the URL"))
+    #expect(!failure.message.contains("redirect"))
   }
 
   @Test func aFailureDetailNeverCarriesTheToken() async throws {

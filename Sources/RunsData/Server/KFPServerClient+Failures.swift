@@ -3,25 +3,31 @@ import RunsCore
 
 /// Every way a request can fail, as one sentence that says what to do.
 extension KFPServerClient {
-  /// No HTTP answer at all.
-  func describe(_ failure: TransportFailure, location: String, attempts: Int) -> ServerFailure {
-    let base = options.displayBase
+  /// No HTTP answer at all from `url` (the base's, or a redirect's target).
+  func describe(_ failure: TransportFailure, at url: URL, location: String, attempts: Int)
+    -> ServerFailure
+  {
+    let redirected = ServerURL.origin(url) != ServerURL.origin(options.baseURL)
+    // After a redirect the failure is the redirect target's: name that, not the base.
+    let base = redirected ? ServerURL.display(url) : options.displayBase
+    let via = redirected ? ", where \(options.displayBase) redirected" : ""
     let tries = attempts > 1 ? "; tried \(attempts) times" : ""
     let message: String
     switch failure {
     case .cannotConnect(let detail):
       message =
-        "Could not connect to \(base) (\(redactor.clean(detail))\(tries)): check the URL and "
-        + "that the API server is reachable, e.g. through "
+        "Could not connect to \(base)\(via) (\(redactor.clean(detail))\(tries)): check the URL "
+        + "and that the API server is reachable, e.g. through "
         + "`kubectl port-forward -n kubeflow svc/ml-pipeline 8888:8888` and http://localhost:8888."
     case .hostNotFound(let detail):
+      let host = url.host ?? base
       message =
-        "The host \(options.baseURL.host ?? base) was not found (\(redactor.clean(detail))): "
-        + "check the URL."
+        "The host \(host)\(via) was not found (\(redactor.clean(detail))): "
+        + (redirected ? "check where the server redirects, and the URL." : "check the URL.")
     case .timedOut:
       message =
-        "No answer from \(base) within \(Self.seconds(options.timeout)) seconds: check the URL "
-        + "and the network, then retry."
+        "No answer from \(base)\(via) within \(Self.seconds(options.timeout)) seconds: check "
+        + "the URL and the network, then retry."
     case .tooSlow(let seconds):
       message =
         "The answer from \(base) did not finish within \(Self.seconds(seconds)) seconds: it kept "
@@ -35,7 +41,7 @@ extension KFPServerClient {
         "The connection to \(base) broke before the answer was complete "
         + "(\(redactor.clean(detail))\(tries)): retry."
     case .tls(let detail):
-      message = tlsMessage(redactor.clean(detail))
+      message = tlsMessage(redactor.clean(detail), host: url.host ?? base)
     case .other(let detail):
       message = "The request to \(base) failed (\(redactor.clean(detail))\(tries)): retry."
     }
@@ -43,21 +49,23 @@ extension KFPServerClient {
       kind: .unreachable, problem: problem(location, message), attempts: attempts)
   }
 
-  private func tlsMessage(_ detail: String) -> String {
-    let host = options.baseURL.host ?? options.displayBase
+  /// What to do about a failed TLS handshake, by what was asked: trust the CA with
+  /// `--ca-cert` (the kfp SDK's `ssl_ca_cert`), or skip verification with `--insecure`.
+  private func tlsMessage(_ detail: String, host: String) -> String {
+    if detail.hasPrefix("the CA file") { return "Cannot use --ca-cert: \(detail)." }
     let start = "TLS with \(host) failed (\(detail))"
-    let workaround =
-      "trust the server's CA system-wide (update-ca-certificates), or port-forward the API "
-      + "and use http://localhost:8888"
-    if options.insecure, !URLSessionTransport.canSkipCertificateVerification {
+    if options.insecure {
+      return start + " even with --insecure: check that the URL is the server's HTTPS address."
+    }
+    if let file = options.caCertificateFile {
       return start
-        + ": --insecure cannot skip certificate verification in this Linux build "
-        + "(Foundation's URLSession offers no way to), so \(workaround)."
+        + ": the certificate does not chain to the CA in --ca-cert \(file) nor to one this "
+        + "machine trusts; pass the CA that signed the server's certificate with --ca-cert FILE, "
+        + "or, if you trust this server, --insecure."
     }
-    if URLSessionTransport.canSkipCertificateVerification {
-      return start + ": if you trust this server, pass --insecure, or \(workaround)."
-    }
-    return start + ": \(workaround) (--insecure cannot skip verification on Linux)."
+    return start
+      + ": pass the certificate of the CA that signed it with --ca-cert FILE (PEM, the kfp "
+      + "SDK's ssl_ca_cert), or, if you trust this server, --insecure."
   }
 
   /// An HTTP error status (after retries, for the transient ones).

@@ -43,11 +43,12 @@ struct KFPServerClient: Sendable {
       do {
         exchange = try await send(url)
       } catch {
-        if error.isTransient, canRetry {
+        if error.failure.isTransient, canRetry {
           await sleep(options.retry.delay(afterAttempt: attempt, retryAfter: nil))
           continue
         }
-        return .failure(describe(error, location: location, attempts: attempt))
+        return .failure(
+          describe(error.failure, at: error.url, location: location, attempts: attempt))
       }
       let response = exchange.response
       if Self.transientStatuses.contains(response.status), canRetry {
@@ -80,8 +81,15 @@ struct KFPServerClient: Sendable {
     var redirected: Bool
   }
 
+  /// A request that got no answer, and the URL it went to (a redirect's target, not the base,
+  /// when the failure came after a redirect).
+  struct SendFailure: Error {
+    var failure: TransportFailure
+    var url: URL
+  }
+
   /// Sends one request, following redirects itself: credentials only go to the base's origin.
-  func send(_ start: URL) async throws(TransportFailure) -> Exchange {
+  func send(_ start: URL) async throws(SendFailure) -> Exchange {
     let baseOrigin = ServerURL.origin(options.baseURL)
     var url = start
     var redirects = 0
@@ -91,7 +99,12 @@ struct KFPServerClient: Sendable {
       leftOrigin = leftOrigin || !sameOrigin
       let request = HTTPRequest(
         url: url, headers: headers(withCredentials: sameOrigin), timeout: options.timeout)
-      let response = try await transport.send(request)
+      let response: HTTPResponse
+      do {
+        response = try await transport.send(request)
+      } catch {
+        throw SendFailure(failure: error, url: url)
+      }
       guard [301, 302, 303, 307, 308].contains(response.status),
         let location = response.header("Location"),
         let next = URL(string: location, relativeTo: url)?.absoluteURL,
@@ -102,7 +115,7 @@ struct KFPServerClient: Sendable {
       }
       redirects += 1
       if redirects > Self.maxRedirects {
-        throw .other("more than \(Self.maxRedirects) redirects")
+        throw SendFailure(failure: .other("more than \(Self.maxRedirects) redirects"), url: url)
       }
       url = next
     }

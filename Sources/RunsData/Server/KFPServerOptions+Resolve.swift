@@ -14,17 +14,18 @@ extension KFPServerOptions {
   ///   `~/.config/kfp/context.json`;
   /// * namespace: `--namespace`, else `namespace` of that `context.json`.
   ///
-  /// Unreadable files become `setupProblems` (warnings), as does `insecure` where the platform
-  /// cannot honour it; nothing here fails.
+  /// Unreadable files become `setupProblems` (warnings); nothing here fails.
   public static func resolve(
     baseURL: URL, token: String? = nil, cookie: String? = nil, namespace: String? = nil,
-    experiment: String? = nil, insecure: Bool = false, limit: Int? = nil,
+    experiment: String? = nil, insecure: Bool = false, caCertificateFile: String? = nil,
+    limit: Int? = nil,
     environment: [String: String], homeDirectory: String,
     serviceAccountTokenPath: String = KFPServerOptions.serviceAccountTokenPath
   ) -> KFPServerOptions {
     var options = KFPServerOptions(
       baseURL: baseURL, token: token, cookie: cookie, namespace: namespace,
       experiment: experiment, insecure: insecure, limit: limit)
+    options.caCertificateFile = caCertificateFile
     var problems: [Problem] = []
     if let user = URLComponents(url: baseURL, resolvingAgainstBaseURL: true)?.user,
       !user.isEmpty
@@ -35,18 +36,6 @@ extension KFPServerOptions {
           message:
             "User and password in the URL are not used: pass a token with --token or "
             + "KFP_TOKEN, or a session cookie with --cookie or KFP_COOKIE."))
-    }
-
-    if insecure, !URLSessionTransport.canSkipCertificateVerification,
-      options.baseURL.scheme?.lowercased() == "https"
-    {
-      problems.append(
-        Problem(
-          location: options.displayBase, severity: .warning,
-          message:
-            "--insecure has no effect in this Linux build: Foundation's URLSession cannot skip "
-            + "certificate verification here, so the certificate is still checked; trust the "
-            + "server's CA system-wide or port-forward the API and use http://localhost:8888."))
     }
 
     if options.token == nil {

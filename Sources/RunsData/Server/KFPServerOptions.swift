@@ -20,8 +20,10 @@ public struct KFPServerOptions: Sendable, Hashable {
   public var namespace: String?
   /// Lists the runs of this experiment, by name or id.
   public var experiment: String?
-  /// Skips TLS certificate verification where the platform allows it.
+  /// Skips TLS certificate verification.
   public var insecure: Bool
+  /// A PEM file of CA certificates trusted besides the system's (the kfp SDK's `ssl_ca_cert`).
+  public var caCertificateFile: String?
   /// Stops after this many runs.
   public var limit: Int?
   /// Runs asked for per request (the server caps it at 200).
@@ -98,6 +100,7 @@ extension KFPServerOptions: CustomStringConvertible, CustomDebugStringConvertibl
     if let namespace { parts.append("namespace: \(namespace)") }
     if let experiment { parts.append("experiment: \(experiment)") }
     if insecure { parts.append("insecure") }
+    if let caCertificateFile { parts.append("CA file: \(caCertificateFile)") }
     if let limit { parts.append("limit: \(limit)") }
     return "KFPServerOptions(" + parts.joined(separator: ", ") + ")"
   }

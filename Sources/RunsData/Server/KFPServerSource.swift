@@ -7,9 +7,12 @@ public struct KFPServerSource: Sendable {
   public let options: KFPServerOptions
   let client: KFPServerClient
 
-  /// Creates a source that talks through `URLSession`.
+  /// Creates a source that talks through the shared HTTP client, trusting as the options say.
   public init(options: KFPServerOptions) {
-    self.init(options: options, transport: URLSessionTransport(insecure: options.insecure))
+    self.init(
+      options: options,
+      transport: HTTPClientTransport(
+        caCertificateFile: options.caCertificateFile, insecure: options.insecure))
   }
 
   /// Creates a source over any transport; `sleep` waits between retries (tests record it).
