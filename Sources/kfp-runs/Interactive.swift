@@ -12,9 +12,7 @@ enum Interactive {
     _ options: SourceOptions, query: String? = nil, watch interval: WatchInterval? = nil
   ) async throws -> Int32 {
     let source = try RunSource(options)
-    // Say "insecure" only where certificates really go unchecked; elsewhere (Linux) the problems
-    // list carries the warning that --insecure could not take effect.
-    let insecure = options.insecure && URLSessionTransport.canSkipCertificateVerification
+    let insecure = options.insecure && source.server != nil
     var state = AppState(
       sourceDescription: SourceText.describe(source.spec), sourceKind: kind(of: source.spec),
       sort: try SortResolver.order(options.sort, scope: []), filter: options.filter ?? "",

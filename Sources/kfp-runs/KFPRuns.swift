@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RunsData
 
 /// The `kfp-runs` command: the runs table of Kubeflow Pipelines in the terminal.
 @main
@@ -52,10 +53,13 @@ struct KFPRuns: AsyncParsableCommand {
       } else {
         try command.run()
       }
+      await SharedHTTPClient.shutdown()
     } catch let failure as CLIFailure {
+      await SharedHTTPClient.shutdown()
       if !failure.message.isEmpty { Diagnostic.error(failure.message) }
       Foundation.exit(failure.exitCode)
     } catch {
+      await SharedHTTPClient.shutdown()
       let code = exitCode(for: error)
       let text = fullMessage(for: error)
       if code == .success {

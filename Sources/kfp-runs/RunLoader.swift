@@ -30,10 +30,14 @@ struct RunSource: Sendable {
       throw CLIFailure.source(TextSanitizer.clean("\(error)"))
     }
     if case .server(let url) = spec {
+      if let file = flags.caCertificate, let problem = CACertificateFile.check(file) {
+        throw CLIFailure.usage(TextSanitizer.clean("--ca-cert: \(problem)"))
+      }
       server = KFPServerOptions.resolve(
         baseURL: url, token: flags.token, cookie: flags.cookie,
         namespace: flags.namespace, experiment: flags.experiment,
-        insecure: flags.insecure, limit: limit, environment: environment,
+        insecure: flags.insecure, caCertificateFile: flags.caCertificate, limit: limit,
+        environment: environment,
         homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path)
       let password = URLComponents(url: url, resolvingAgainstBaseURL: true)?.password
       redactor = Redactor(token: server?.token, cookie: server?.cookie, password: password)
@@ -49,6 +53,7 @@ struct RunSource: Sendable {
     let given = [
       ("--token", options.token != nil), ("--cookie", options.cookie != nil),
       ("--namespace", options.namespace != nil), ("--insecure", options.insecure),
+      ("--ca-cert", options.caCertificate != nil),
     ].filter(\.1).map(\.0)
     guard !given.isEmpty else { return }
     var kind = "this source"

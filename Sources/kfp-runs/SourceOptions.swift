@@ -38,6 +38,13 @@ struct SourceOptions: ParsableArguments {
   @Flag(help: "Do not verify the server's TLS certificate.")
   var insecure = false
 
+  @Option(
+    name: .customLong("ca-cert"),
+    help: ArgumentHelp(
+      "Trust the CA certificates in this PEM file too (the kfp SDK's ssl_ca_cert).",
+      valueName: "file"))
+  var caCertificate: String?
+
   // Unconditional, so that `--limit -1` is read as a value (and refused as one) rather than
   // as an unknown option.
   @Option(
@@ -157,6 +164,7 @@ struct ServerFlags {
   var namespace: String?
   var experiment: String?
   var insecure = false
+  var caCertificate: String?
 }
 
 extension SourceOptions {
@@ -164,6 +172,6 @@ extension SourceOptions {
   var serverFlags: ServerFlags {
     ServerFlags(
       token: token, cookie: cookie, namespace: namespace, experiment: experiment,
-      insecure: insecure)
+      insecure: insecure, caCertificate: caCertificate)
   }
 }

@@ -62,6 +62,13 @@ struct WatchCommand: AsyncParsableCommand {
   @Flag(help: "Do not verify the server's TLS certificate.")
   var insecure = false
 
+  @Option(
+    name: .customLong("ca-cert"),
+    help: ArgumentHelp(
+      "Trust the CA certificates in this PEM file too (the kfp SDK's ssl_ca_cert).",
+      valueName: "file"))
+  var caCertificate: String?
+
   @Option(help: ArgumentHelp("Only runs whose name contains TEXT (any case).", valueName: "text"))
   var filter: String?
 
@@ -91,7 +98,7 @@ struct WatchCommand: AsyncParsableCommand {
       source: source, demo: false,
       server: ServerFlags(
         token: token, cookie: cookie, namespace: namespace, experiment: experiment,
-        insecure: insecure),
+        insecure: insecure, caCertificate: caCertificate),
       limit: nil)
     let watch = try WatchSource.make(resolved, interval: interval)
     // Ctrl-C is the ordinary way to stop watching: a success.

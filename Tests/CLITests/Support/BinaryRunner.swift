@@ -52,7 +52,7 @@ enum BinaryRunner {
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
     ]
     // A sanitized build of the binary reads its sanitizer's options from here (see
-    // scripts/sanitizers.sh): keep them, or a leak inside libcurl at exit changes the status.
+    // scripts/sanitizers.sh): keep them, or a third-party leak at exit changes the status.
     for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "SWIFT_BACKTRACE"] {
       env[name] = ProcessInfo.processInfo.environment[name]
     }
