@@ -30,7 +30,7 @@ export SWIFT_BACKTRACE=enable=no
 # A report fails the run even when the test itself would pass. Leaks are checked in the
 # kfp-runs processes the tests start (the tests read KFP_RUNS_CHILD_ASAN_OPTIONS for them), not
 # in the test runner, whose leaks at exit are Foundation's (Process, FileHandle) and XCTest's;
-# the suppressions name the third-party code that holds memory until exit (libcurl, …).
+# the suppressions name the third-party code that holds memory until exit.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}
 export KFP_RUNS_CHILD_ASAN_OPTIONS=${KFP_RUNS_CHILD_ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=0}
