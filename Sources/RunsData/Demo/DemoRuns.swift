@@ -150,7 +150,9 @@ public enum DemoRuns {
 
     /// Prevalence by design: accuracy-score 33, roc-auc 28, loss 22, f1-score 16,
     /// train-seconds 8, precision 4 — so the top three columns are clear.
-    static func metrics(_ index: Int, status: RunStatus, isXGBoost: Bool, random: inout SeededRandom)
+    static func metrics(
+      _ index: Int, status: RunStatus, isXGBoost: Bool, random: inout SeededRandom
+    )
       -> [Metric]
     {
       if [27, 35].contains(index) || status == .failed && index == 9 { return [] }
