@@ -57,8 +57,9 @@ let package = Package(
     ),
     .testTarget(name: "RunsCoreTests", dependencies: ["RunsCore"]),
     .testTarget(name: "RunsDataTests", dependencies: ["RunsData", "KFPTestServer"]),
-    // A KFP v1beta1 API server on 127.0.0.1 for tests: POSIX sockets, no dependencies.
-    .target(name: "KFPTestServer", path: "Tests/KFPTestServer"),
+    // A KFP v1beta1 API server on 127.0.0.1 for tests, and hostile trees: POSIX sockets, no
+    // package dependencies (RunsCore for the seeded generator).
+    .target(name: "KFPTestServer", dependencies: ["RunsCore"], path: "Tests/KFPTestServer"),
     // Screen snapshots are text files read from the source tree, not resources.
     .testTarget(name: "RunsUITests", dependencies: ["RunsUI"], exclude: ["Snapshots"]),
     // Runs the built kfp-runs binary and compares its output with golden files.
