@@ -35,69 +35,40 @@ public struct HTTPClientTransport: HTTPTransport {
   }
 
   public func send(_ request: HTTPRequest) async throws(TransportFailure) -> HTTPResponse {
-    var outgoing = HTTPClientRequest(url: request.url.absoluteString)
-    outgoing.method = HTTPMethod(rawValue: request.method)
+    var headers = HTTPHeaders()
     for (name, value) in request.headers {
-      outgoing.headers.replaceOrAdd(name: name, value: value)
+      headers.replaceOrAdd(name: name, value: value)
     }
-    if !request.body.isEmpty {
-      outgoing.body = .bytes(ByteBuffer(bytes: request.body))
-    }
-    if request.url.scheme?.lowercased() == "https" {
-      outgoing.tlsConfiguration = try tls.get()
-    }
-    let prepared = outgoing
-    let client = SharedHTTPClient.client()
-    let idle = max(0.001, request.timeout)
-    let clock = ProgressClock(idle: idle, total: idle * Self.totalTimeoutFactor)
+    let outgoing: HTTPClient.Request
     do {
-      return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
-        group.addTask { [bodyLimit] in
-          try await Self.exchange(prepared, on: client, clock: clock, limit: bodyLimit)
-        }
-        group.addTask {
-          try await clock.watch()
-          return nil
-        }
-        defer { group.cancelAll() }
-        while let answer = try await group.next() {
-          if let response = answer { return response }
-        }
-        throw TransportFailure.other("no answer")
+      let https = request.url.scheme?.lowercased() == "https"
+      outgoing = try HTTPClient.Request(
+        url: request.url.absoluteString, method: HTTPMethod(rawValue: request.method),
+        headers: headers, body: request.body.isEmpty ? nil : .bytes(request.body),
+        tlsConfiguration: https ? try tls.get() : nil)
+    } catch {
+      throw TransportErrors.failure(from: error, url: request.url)
+    }
+    let idle = max(0.001, request.timeout)
+    let collector = AnswerCollector(
+      limit: bodyLimit, idle: idle, total: idle * Self.totalTimeoutFactor)
+    let task = SharedHTTPClient.client().execute(
+      request: outgoing, delegate: collector,
+      deadline: .now() + Self.amount(collector.total + 1))
+    collector.watch(task)
+    do {
+      return try await withTaskCancellationHandler {
+        try await task.futureResult.get()
+      } onCancel: {
+        task.cancel()
       }
     } catch {
       throw TransportErrors.failure(from: error, url: request.url)
     }
   }
 
-  /// Sends `request` and reads its whole body, refusing more than `limit` bytes.
-  private static func exchange(
-    _ request: HTTPClientRequest, on client: HTTPClient, clock: ProgressClock, limit: Int
-  ) async throws -> HTTPResponse {
-    // The watch ends the request; this deadline only backs it up.
-    let deadline = NIODeadline.now() + .milliseconds(Int64(clock.total * 1000) + 1000)
-    let response = try await client.execute(request, deadline: deadline)
-    clock.progressed()
-    if let length = response.headers.first(name: "Content-Length").flatMap(Int.init),
-      length > limit
-    {
-      throw TransportFailure.tooLarge(bytes: limit)
-    }
-    var body: [UInt8] = []
-    for try await chunk in response.body {
-      guard body.count + chunk.readableBytes <= limit else {
-        throw TransportFailure.tooLarge(bytes: limit)
-      }
-      body.append(contentsOf: chunk.readableBytesView)
-      clock.progressed()
-    }
-    var headers: [String: String] = [:]
-    for (name, value) in response.headers {
-      // A repeated header is one list, as HTTP defines it.
-      let key = name.lowercased()
-      headers[key] = headers[key].map { "\($0), \(value)" } ?? value
-    }
-    return HTTPResponse(status: Int(response.status.code), headers: headers, body: body)
+  static func amount(_ seconds: TimeInterval) -> TimeAmount {
+    .nanoseconds(Int64(min(seconds, 1e9) * 1e9))
   }
 
   /// The client TLS settings: certificates verified against the system's CAs and those of
@@ -121,42 +92,91 @@ public struct HTTPClientTransport: HTTPTransport {
   }
 }
 
-/// Measures a request's progress against its idle and total limits.
-final class ProgressClock: @unchecked Sendable {
+/// Collects one answer on the event loop: the head, the body up to a limit, and the time of
+/// the last progress, which a timer on the same loop checks.
+///
+/// Everything happens on the event loop, not in Swift concurrency's thread pool: a pool kept
+/// busy elsewhere delays when the caller sees the answer, but cannot make a request that was
+/// answered in time look timed out.
+final class AnswerCollector: HTTPClientResponseDelegate, @unchecked Sendable {
+  typealias Response = HTTPResponse
+
+  let limit: Int
   /// Seconds without progress before the request times out.
   let idle: TimeInterval
   /// Seconds the whole request may take.
   let total: TimeInterval
-  private let started = DispatchTime.now()
+  private let started = NIODeadline.now()
   private let lock = NSLock()
   // Guarded by `lock`.
-  private var lastProgress = DispatchTime.now()
+  private var lastProgress = NIODeadline.now()
+  private var head: HTTPResponseHead?
+  private var body: [UInt8] = []
 
-  init(idle: TimeInterval, total: TimeInterval) {
+  init(limit: Int, idle: TimeInterval, total: TimeInterval) {
+    self.limit = limit
     self.idle = idle
     self.total = total
   }
 
-  /// Bytes arrived.
-  func progressed() {
-    lock.withLock { lastProgress = .now() }
-  }
-
-  /// Returns never: throws `timedOut` once nothing arrived for `idle` seconds, `tooSlow` once the
-  /// request took `total` seconds while still arriving, `CancellationError` when cancelled.
-  func watch() async throws {
-    while true {
-      let now = DispatchTime.now()
-      let sinceProgress = Self.seconds(from: lock.withLock { lastProgress }, to: now)
-      let idleLeft = idle - sinceProgress
-      let totalLeft = total - Self.seconds(from: started, to: now)
-      if idleLeft <= 0 { throw TransportFailure.timedOut }
-      if totalLeft <= 0 { throw TransportFailure.tooSlow(seconds: total) }
-      try await Task.sleep(nanoseconds: UInt64(min(idleLeft, totalLeft) * 1e9) + 1_000_000)
+  /// Fails `task` once nothing arrived for `idle` seconds (`timedOut`) or it took `total`
+  /// seconds while still arriving (`tooSlow`).
+  func watch(_ task: HTTPClient.Task<HTTPResponse>) {
+    let step = HTTPClientTransport.amount(min(idle, total) / 4)
+    let repeated = task.eventLoop.scheduleRepeatedTask(initialDelay: step, delay: step) {
+      [self] repeated in
+      let now = NIODeadline.now()
+      let quiet = lock.withLock { now - lastProgress }
+      if quiet >= HTTPClientTransport.amount(idle) {
+        repeated.cancel()
+        task.fail(reason: TransportFailure.timedOut)
+      } else if now - started >= HTTPClientTransport.amount(total) {
+        repeated.cancel()
+        task.fail(reason: TransportFailure.tooSlow(seconds: total))
+      }
     }
+    task.futureResult.whenComplete { _ in repeated.cancel() }
   }
 
-  private static func seconds(from start: DispatchTime, to end: DispatchTime) -> TimeInterval {
-    Double(end.uptimeNanoseconds &- start.uptimeNanoseconds) / 1e9
+  func didReceiveHead(task: HTTPClient.Task<HTTPResponse>, _ head: HTTPResponseHead)
+    -> EventLoopFuture<Void>
+  {
+    if let length = head.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
+      return task.eventLoop.makeFailedFuture(TransportFailure.tooLarge(bytes: limit))
+    }
+    lock.withLock {
+      self.head = head
+      lastProgress = .now()
+    }
+    return task.eventLoop.makeSucceededVoidFuture()
+  }
+
+  func didReceiveBodyPart(task: HTTPClient.Task<HTTPResponse>, _ buffer: ByteBuffer)
+    -> EventLoopFuture<Void>
+  {
+    let fits = lock.withLock { () -> Bool in
+      guard body.count + buffer.readableBytes <= limit else { return false }
+      body.append(contentsOf: buffer.readableBytesView)
+      lastProgress = .now()
+      return true
+    }
+    guard fits else {
+      return task.eventLoop.makeFailedFuture(TransportFailure.tooLarge(bytes: limit))
+    }
+    return task.eventLoop.makeSucceededVoidFuture()
+  }
+
+  func didReceiveError(task: HTTPClient.Task<HTTPResponse>, _ error: any Error) {}
+
+  func didFinishRequest(task: HTTPClient.Task<HTTPResponse>) throws -> HTTPResponse {
+    let (head, body) = lock.withLock { (self.head, self.body) }
+    guard let head else { throw TransportFailure.connectionLost("no answer came") }
+    var headers: [String: String] = [:]
+    for (name, value) in head.headers {
+      // A repeated header is one list, as HTTP defines it.
+      let key = name.lowercased()
+      headers[key] = headers[key].map { "\($0), \(value)" } ?? value
+    }
+    return HTTPResponse(status: Int(head.status.code), headers: headers, body: body)
   }
 }
