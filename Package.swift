@@ -40,10 +40,12 @@ let package = Package(
     .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
     // The ncurses backend: presents a grid, reads keys, mouse and resizes.
     .target(name: "RunsTerminal", dependencies: ["CNcursesw", "RunsUI"]),
+    // Keeps the Swift runtime's crash backtracer from taking the terminal (SWIFT_BACKTRACE).
+    .target(name: "CBacktracePolicy"),
     .executableTarget(
       name: "kfp-runs",
       dependencies: [
-        "RunsCore", "RunsData", "RunsUI", "RunsTerminal",
+        "RunsCore", "RunsData", "RunsUI", "RunsTerminal", "CBacktracePolicy",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
