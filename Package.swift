@@ -18,6 +18,8 @@ let package = Package(
   targets: [
     // Model, validation, formatting, sorting, compare: pure logic, no I/O.
     .target(name: "RunsCore"),
+    // What the commands and the export write: tables, CSV, JSON, Markdown. Pure text, no I/O.
+    .target(name: "RunsOutput", dependencies: ["RunsCore"]),
     // Sources of runs: directory, JSON file, KFP server, demo. The only file and network I/O;
     // the server transport starts its event loop only when a server is asked.
     .target(
@@ -34,7 +36,7 @@ let package = Package(
     // The system zlib, for KFP v1's gzip'd metrics archives (mlpipeline-metrics.tgz).
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // Application state, key handling and every screen, rendered into a cell grid.
-    .target(name: "RunsUI", dependencies: ["RunsCore"]),
+    .target(name: "RunsUI", dependencies: ["RunsCore", "RunsOutput"]),
     // No pkg-config: its -D flags are ones SwiftPM refuses (and warns about on every build);
     // the shim header defines what the wide-character API needs, the module map links it.
     .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
@@ -45,7 +47,7 @@ let package = Package(
     .executableTarget(
       name: "kfp-runs",
       dependencies: [
-        "RunsCore", "RunsData", "RunsUI", "RunsTerminal", "CBacktracePolicy",
+        "RunsCore", "RunsData", "RunsOutput", "RunsUI", "RunsTerminal", "CBacktracePolicy",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -57,17 +59,24 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "RunsCoreTests", dependencies: ["RunsCore"]),
+    // RunsOutput too: some core rules (v2 values, run-level metrics) are checked as written.
+    .testTarget(name: "RunsCoreTests", dependencies: ["RunsCore", "RunsOutput"]),
+    .testTarget(name: "RunsOutputTests", dependencies: ["RunsOutput", "KFPTestServer"]),
     .testTarget(name: "RunsDataTests", dependencies: ["RunsData", "KFPTestServer"]),
     // A KFP v1beta1 API server on 127.0.0.1 for tests, and hostile trees: POSIX sockets, no
     // package dependencies (RunsCore for the seeded generator).
     .target(name: "KFPTestServer", dependencies: ["RunsCore"], path: "Tests/KFPTestServer"),
+    // What the test targets share: snapshot and golden files.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     // Screen snapshots are text files read from the source tree, not resources.
-    .testTarget(name: "RunsUITests", dependencies: ["RunsUI"], exclude: ["Snapshots"]),
+    .testTarget(
+      name: "RunsUITests", dependencies: ["RunsUI", "TestSupport"], exclude: ["Snapshots"]),
     // Runs the built kfp-runs binary and compares its output with golden files.
     .testTarget(
       name: "CLITests",
-      dependencies: ["RunsCore", "KFPTestServer"],
+      dependencies: ["RunsCore", "KFPTestServer", "TestSupport"],
+      // Goldens are read from the source tree; the copy gives the tests `Bundle.module`, whose
+      // folder is where SwiftPM puts the built binary.
       resources: [.copy("Golden")]
     ),
     // Drives the real binary inside tmux.

@@ -1,6 +1,7 @@
 import Foundation
 import KFPTestServer
 import RunsCore
+import RunsOutput
 import Testing
 
 @Suite struct RunsCSVTests {

@@ -1,5 +1,5 @@
-import KFPTestServer
 import RunsCore
+import RunsOutput
 import Testing
 
 @Suite struct RunListingTests {
