@@ -30,6 +30,11 @@ public struct KFPServerOptions: Sendable, Hashable {
   public var timeout: TimeInterval
   /// Retries of transient failures.
   public var retry: RetryPolicy
+  /// The most pages one listing follows (``defaultPageCap``), so a server that never stops
+  /// handing out page tokens cannot keep the client loading forever.
+  public var pageCap = Self.defaultPageCap
+  /// 5,000 pages: a million runs at 200 a page, far beyond any real server's listing.
+  public static let defaultPageCap = 5_000
   /// Problems met while gathering these options (an unreadable token file, a bad
   /// `context.json`); the source reports them with its own.
   public var setupProblems: [Problem]

@@ -57,6 +57,7 @@ public struct KFPServerSource: Sendable {
     var knownExperiments = Set(result.experiments.map(\.id))
     let paged = await collect(
       "runs", query: scope + [("sort_by", "created_at desc")], limit: options.limit,
+      noun: "runs", id: \.id,
       decode: { json, location in
         let page = KFPWire.runsPage(from: json, location: location)
         return Page(
@@ -96,7 +97,7 @@ public struct KFPServerSource: Sendable {
   public func listExperiments() async -> LoadResult {
     let scope = options.namespace.map { Self.referenceKey(type: "NAMESPACE", id: $0) } ?? []
     let paged = await collect(
-      "experiments", query: scope, limit: nil,
+      "experiments", query: scope, limit: nil, noun: "experiments", id: \.id,
       decode: { json, location in
         let page = KFPWire.experiments(from: json, location: location)
         return Page(
