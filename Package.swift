@@ -13,12 +13,14 @@ let package = Package(
   targets: [
     // Model, validation, formatting, sorting, compare: pure logic, no I/O.
     .target(name: "RunsCore"),
+    // What the commands and the export write: tables, CSV, JSON, Markdown. Pure text, no I/O.
+    .target(name: "RunsOutput", dependencies: ["RunsCore"]),
     // Sources of runs: directory, JSON file, KFP server, demo. The only file and network I/O.
     .target(name: "RunsData", dependencies: ["RunsCore", "CZlib"]),
     // The system zlib, for KFP v1's gzip'd metrics archives (mlpipeline-metrics.tgz).
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // Application state, key handling and every screen, rendered into a cell grid.
-    .target(name: "RunsUI", dependencies: ["RunsCore"]),
+    .target(name: "RunsUI", dependencies: ["RunsCore", "RunsOutput"]),
     // No pkg-config: its -D flags are ones SwiftPM refuses (and warns about on every build);
     // the shim header defines what the wide-character API needs, the module map links it.
     .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
@@ -27,7 +29,7 @@ let package = Package(
     .executableTarget(
       name: "kfp-runs",
       dependencies: [
-        "RunsCore", "RunsData", "RunsUI", "RunsTerminal",
+        "RunsCore", "RunsData", "RunsOutput", "RunsUI", "RunsTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -39,10 +41,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "RunsCoreTests", dependencies: ["RunsCore"]),
+    // RunsOutput too: some core rules (v2 values, run-level metrics) are checked as written.
+    .testTarget(name: "RunsCoreTests", dependencies: ["RunsCore", "RunsOutput"]),
+    .testTarget(name: "RunsOutputTests", dependencies: ["RunsOutput", "KFPTestServer"]),
     .testTarget(name: "RunsDataTests", dependencies: ["RunsData", "KFPTestServer"]),
-    // A KFP v1beta1 API server on 127.0.0.1 for tests: POSIX sockets, no dependencies.
-    .target(name: "KFPTestServer", path: "Tests/KFPTestServer"),
+    // A KFP v1beta1 API server on 127.0.0.1 for tests, and hostile trees: POSIX sockets, no
+    // package dependencies (RunsCore for the seeded generator).
+    .target(name: "KFPTestServer", dependencies: ["RunsCore"], path: "Tests/KFPTestServer"),
     // Screen snapshots are text files read from the source tree, not resources.
     .testTarget(name: "RunsUITests", dependencies: ["RunsUI"], exclude: ["Snapshots"]),
     // Runs the built kfp-runs binary and compares its output with golden files.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RunsCore
+import RunsOutput
 
 /// `kfp-runs compare`: every metric of some runs side by side.
 struct CompareCommand: AsyncParsableCommand {

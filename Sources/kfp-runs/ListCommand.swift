@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RunsCore
+import RunsOutput
 
 /// `kfp-runs list`: prints the runs table.
 struct ListCommand: AsyncParsableCommand {

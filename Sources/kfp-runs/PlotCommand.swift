@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RunsCore
+import RunsOutput
 import RunsUI
 
 #if canImport(Glibc)

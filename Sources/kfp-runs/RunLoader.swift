@@ -1,7 +1,6 @@
 import Foundation
 import RunsCore
 import RunsData
-import RunsUI
 
 /// A resolved source and how to load it; `Sendable`, so the interactive application can load
 /// it in the background (and again on reload).

@@ -1,4 +1,5 @@
 import RunsCore
+import RunsOutput
 
 /// Turns `--sort` into a sort order for the runs in scope.
 enum SortResolver {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RunsCore
+import RunsOutput
 
 /// The options `browse`, `list` and `compare` share: where runs come from and how to show them.
 struct SourceOptions: ParsableArguments {

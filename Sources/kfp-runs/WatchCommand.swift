@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import RunsCore
 import RunsData
-import RunsUI
 
 #if canImport(Glibc)
   import Glibc

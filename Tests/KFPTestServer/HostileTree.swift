@@ -1,4 +1,5 @@
 import Foundation
+import RunsCore
 
 #if canImport(Glibc)
   import Glibc
@@ -126,7 +127,7 @@ public final class HostileTree: @unchecked Sendable {
     }
     try add("random", valid: ["r1"], bad: ["random/\(Self.metricsFile)", "random/run.json"]) {
       directory in
-      var generator = SplitMix(seed: 0x6B66_702D_7275_6E73)
+      var generator = SeededRandom(seed: 0x6B66_702D_7275_6E73)
       let noise = (0..<8192).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
       try write("\(directory)/\(Self.metricsFile)", [0x7B] + noise)
       try write("\(directory)/run.json", noise)
@@ -358,25 +359,6 @@ public struct HostileTreeError: Error, CustomStringConvertible {
   public var message: String
   public init(message: String) { self.message = message }
   public var description: String { message }
-}
-
-/// A small deterministic generator (SplitMix64), so the "random" bytes are the same every run.
-public struct SplitMix: RandomNumberGenerator {
-  private var state: UInt64
-
-  /// Creates a generator from `seed`.
-  public init(seed: UInt64) {
-    state = seed
-  }
-
-  /// The next 64 random bits.
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D1_049B_133E_B111
-    return z ^ (z >> 31)
-  }
 }
 
 /// POSIX `write` (inside `HostileTree` its own `write` methods would shadow it).

@@ -1,4 +1,5 @@
 import Foundation
+import RunsOutput
 import Testing
 
 @testable import RunsCore

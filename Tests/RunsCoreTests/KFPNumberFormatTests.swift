@@ -97,7 +97,7 @@ import Testing
 
   /// Random doubles of every magnitude below 1e21 agree with an independent exact oracle.
   @Test func agreesWithExactDecimalExpansion() {
-    var generator = SplitMix64(seed: 0x5EED)
+    var generator = SeededRandom(seed: 0x5EED)
     for _ in 0..<4000 {
       let exponent = Double(Int(generator.next() % 90) - 20)
       let mantissa = Double(generator.next() % 1_000_000_007) / 1_000_000_007

@@ -9,9 +9,9 @@ import Testing
   /// digit does, many ties, all distinct, and all equal (every pass skipped), with the real
   /// digit width and a narrow one (many passes, each relying on the one before).
   @Test func radixSortIsStableOnTheHighBits() {
-    var generator = SplitMix64(seed: 7)
+    var generator = SeededRandom(seed: 7)
     let pool = (0..<40).map { _ in generator.next() }
-    let shapes: [(inout SplitMix64) -> UInt64] = [
+    let shapes: [(inout SeededRandom) -> UInt64] = [
       { pool[Int($0.next() % 40)] },
       { $0.next() },
       { $0.next() & 0xE000_0000_0000_0000 },

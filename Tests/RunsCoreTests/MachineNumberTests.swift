@@ -27,7 +27,7 @@ import Testing
 
   /// Every text reads back as the same double and is a valid JSON number.
   @Test func roundTripsAndIsJSON() throws {
-    var generator = SplitMix64(seed: 42)
+    var generator = SeededRandom(seed: 42)
     for _ in 0..<3000 {
       let value = Double(bitPattern: generator.next())
       guard value.isFinite else { continue }

@@ -17,7 +17,7 @@ import Testing
   /// Counts kept per batch equal counting the runs at once; an experiment subset equals
   /// counting that subset's runs.
   @Test func batchesAndSubsetsAgreeWithCountingTheRuns() {
-    var generator = SplitMix64(seed: 5)
+    var generator = SeededRandom(seed: 5)
     let names = (0..<20).map { "m\($0)" }
     let experiments: [ExperimentRef?] = [Self.a, Self.b, nil]
     var runs: [Run] = []

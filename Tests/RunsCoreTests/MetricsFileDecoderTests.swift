@@ -408,7 +408,7 @@ private func hasRawControl(_ text: String) -> Bool {
   // MARK: Robustness
 
   @Test func randomBytesNeverCrashAndProblemsAreClean() {
-    var generator = SplitMix64(seed: 2026)
+    var generator = SeededRandom(seed: 2026)
     let valid = Array(
       #"{"metrics": [{"name": "accuracy-score", "numberValue": 0.91, "format": "PERCENTAGE"}, {"name": "Loss_1", "numberValue": 1e2}]}"#
         .utf8)

@@ -56,7 +56,7 @@ import Testing
   /// Names appended in batches and replaced in place (same length or not) answer as a fresh
   /// index of the final names does, needles of every length, from many positions.
   @Test func batchesAndReplacementsAgreeWithAFreshIndex() {
-    var generator = SplitMix64(seed: 11)
+    var generator = SeededRandom(seed: 11)
     let alphabet = Array("abAB-x é日")
     func random(_ length: UInt64) -> String {
       String((0..<(generator.next() % length)).map { _ in alphabet[Int(generator.next() % 9)] })

@@ -9,7 +9,7 @@ import Testing
   ]
 
   /// A random run; ids come from a small pool so later batches replace earlier runs.
-  private static func run(_ generator: inout SplitMix64, id: Int) -> Run {
+  private static func run(_ generator: inout SeededRandom, id: Int) -> Run {
     let names = ["alpha", "Beta", "gamma-ÄÖ", "delta", "ALPHA-beta", ""]
     let metrics = (0..<Int(generator.next() % 4)).map { _ -> Metric in
       let name = ["loss", "acc", "f1", "auc"][Int(generator.next() % 4)]
@@ -33,7 +33,7 @@ import Testing
   /// final runs: filter, prevalence per experiment, metric values and formats, and sorts of
   /// every column, over all runs and over one experiment's.
   @Test func batchesAndReplacementsAgreeWithTheFinalRuns() {
-    var generator = SplitMix64(seed: 21)
+    var generator = SeededRandom(seed: 21)
     var runs: [Run] = []
     var positions: [String: Int] = [:]
     var columns = RunColumns()

@@ -1,3 +1,4 @@
+import RunsOutput
 import Testing
 
 @testable import RunsCore
@@ -54,7 +55,7 @@ import Testing
   }
 
   @Test func randomRunsAgreeWithTheScan() {
-    var random = SplitMix64(seed: 7)
+    var random = SeededRandom(seed: 7)
     let values: [Double] = [0, 1, -2.5, .nan, .infinity, -.infinity, 3.25]
     for _ in 0..<50 {
       let metrics = (0..<Int.random(in: 0...40, using: &random)).map { _ in

@@ -101,7 +101,7 @@ private typealias SortOrder = RunsCore.SortOrder
   /// exactly as a direct comparator implementing the rules does, for every column and
   /// direction, also through a reused key cache.
   @Test func agreesWithReferenceComparator() {
-    var generator = SplitMix64(seed: 11)
+    var generator = SeededRandom(seed: 11)
     for round in 0..<12 {
       let count = [0, 1, 2, 5, 40, 300, 2000][round % 7] + round
       let runs = (0..<count).map { _ in randomRun(&generator) }
@@ -126,7 +126,7 @@ private typealias SortOrder = RunsCore.SortOrder
   /// doubles, -0 and +0, neighbours one ulp apart, many ties on the value and the start time,
   /// duplicate ids, missing and non-finite values, both directions.
   @Test func largeNumericGroupsAgreeWithReferenceComparator() {
-    var generator = SplitMix64(seed: 23)
+    var generator = SeededRandom(seed: 23)
     func pick(_ n: Int) -> Int { Int(generator.next() % UInt64(n)) }
     let common: [Double] = [
       0, -0.0, 1, -1, 0.5, -2.5, 1e300, -1e300, 1e-300, -1e-300, .leastNonzeroMagnitude,
@@ -159,7 +159,7 @@ private typealias SortOrder = RunsCore.SortOrder
     }
   }
 
-  private func randomRun(_ generator: inout SplitMix64) -> Run {
+  private func randomRun(_ generator: inout SeededRandom) -> Run {
     func pick(_ n: UInt64) -> Int { Int(generator.next() % n) }
     let base = 1e9
     let values: [Double] = [

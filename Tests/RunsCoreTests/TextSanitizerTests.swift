@@ -46,7 +46,7 @@ import Testing
 
   /// Nothing dangerous survives whatever the input; printable scalars all do.
   @Test func randomInputNeverKeepsAControl() {
-    var generator = SplitMix64(seed: 7)
+    var generator = SeededRandom(seed: 7)
     let pool: [UInt32] = [
       0x00, 0x07, 0x09, 0x0A, 0x0D, 0x1B, 0x41, 0x7F, 0x85, 0x9B, 0xE9, 0x202E,
       0x2067, 0x4E2D, 0x1F680, 0x301,

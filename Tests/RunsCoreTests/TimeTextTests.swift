@@ -37,7 +37,7 @@ import Testing
   @Test func agreesWithFoundationCalendar() {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = utc
-    var generator = SplitMix64(seed: 99)
+    var generator = SeededRandom(seed: 99)
     for _ in 0..<500 {
       let seconds = Double(Int64(bitPattern: generator.next() % 20_000_000_000) - 6_000_000_000)
       let date = Date(timeIntervalSince1970: seconds)

@@ -1,3 +1,4 @@
+import RunsOutput
 import Testing
 
 @testable import RunsCore

@@ -12,7 +12,7 @@ import Testing
     ExperimentRef(id: "e3", name: "one"),
   ]
 
-  private static func run(_ generator: inout SplitMix, id: Int) -> Run {
+  private static func run(_ generator: inout SeededRandom, id: Int) -> Run {
     let stems = ["resnet", "ViT", "bert-Ä", "mlp", "Модель", "x"]
     let metrics = (0..<Int(generator.next() % 5)).map { _ -> Metric in
       let name = ["loss", "acc", "f1", "auc", "bleu"][Int(generator.next() % 5)]
@@ -63,7 +63,7 @@ import Testing
   }
 
   @Test func batchesReplacementsReloadsAndKeysAgreeWithAFreshComputation() {
-    var generator = SplitMix(seed: 7)
+    var generator = SeededRandom(seed: 7)
     var state = AppState(
       sourceDescription: "runs/", options: RenderOptions(timeZone: Fixture.utc), width: 160,
       height: 30)

@@ -30,7 +30,7 @@ import Testing
 
   @Test(arguments: [1, 2, 3, 4])
   func randomKeys(seed: UInt64) {
-    var random = SplitMix(seed: seed)
+    var random = SeededRandom(seed: seed)
     var state = Fixture.state(width: 80, height: 20, problems: Fixture.problems)
     for step in 0..<800 {
       let roll = random.next() % 100

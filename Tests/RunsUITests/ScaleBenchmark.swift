@@ -11,7 +11,7 @@ import Testing
 struct ScaleBenchmark {
   static func runs(_ count: Int) -> [Run] {
     let experiments = (0..<20).map { ExperimentRef(id: "e\($0)", name: "experiment-\($0)") }
-    var generator = SplitMix(seed: 42)
+    var generator = SeededRandom(seed: 42)
     return (0..<count).map { index in
       let created = Date(timeIntervalSince1970: 1_700_000_000 + Double(index) * 7)
       var metrics = [
@@ -133,25 +133,5 @@ struct ScaleBenchmark {
     // A frame draws only the visible rows: its cost must not grow with the run count.
     #expect(large.frame < small.frame * 3 + 1)
     #expect(large.cursorKeyAndFrame < small.cursorKeyAndFrame * 3 + 2)
-  }
-}
-
-/// A small deterministic random number generator for benchmark data.
-struct SplitMix {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A value in [0, 1).
-  mutating func unit() -> Double {
-    Double(next() >> 11) / Double(1 << 53)
   }
 }

@@ -17,7 +17,7 @@ public enum DemoRuns {
 
   /// The demo runs (newest last) and their problems, the same on every call.
   public static func load() -> LoadResult {
-    var random = SplitMix64(seed: 2026)
+    var random = SeededRandom(seed: 2026)
     var runs: [Run] = []
     var problems: [Problem] = []
     for index in 0..<count {
@@ -82,7 +82,7 @@ public enum DemoRuns {
     var run: Run
     var error: String?
 
-    init(index: Int, created: Date, random: inout SplitMix64) {
+    init(index: Int, created: Date, random: inout SeededRandom) {
       let isXGBoost = index % 3 != 2
       let pipeline = isXGBoost ? "xgboost-trainer" : "resnet-finetune"
       let experiment = DemoRuns.experiments[index % 4 == 3 ? 1 : 0]
@@ -131,7 +131,7 @@ public enum DemoRuns {
       }
     }
 
-    static func parameters(isXGBoost: Bool, random: inout SplitMix64) -> [Parameter] {
+    static func parameters(isXGBoost: Bool, random: inout SeededRandom) -> [Parameter] {
       let rates = ["0.3", "0.1", "0.05", "0.01"]
       if isXGBoost {
         return [
@@ -150,17 +150,19 @@ public enum DemoRuns {
 
     /// Prevalence by design: accuracy-score 33, roc-auc 28, loss 22, f1-score 16,
     /// train-seconds 8, precision 4 — so the top three columns are clear.
-    static func metrics(_ index: Int, status: RunStatus, isXGBoost: Bool, random: inout SplitMix64)
+    static func metrics(
+      _ index: Int, status: RunStatus, isXGBoost: Bool, random: inout SeededRandom
+    )
       -> [Metric]
     {
       if [27, 35].contains(index) || status == .failed && index == 9 { return [] }
       var metrics: [Metric] = []
-      let accuracy = index == 5 ? 0.95675 : decimals(0.78 + random.unit() * 0.19)
+      let accuracy = index == 5 ? 0.95675 : decimals(0.78 + random.demoUnit() * 0.19)
       metrics.append(
         Metric(name: "accuracy-score", nodeID: "train", value: accuracy, format: .percentage))
       // Every xgboost run also scores on held-out data: the same metric from a second step.
       if isXGBoost, status != .failed, index != 34 {
-        let evaluated = decimals(accuracy - 0.01 - random.unit() * 0.04)
+        let evaluated = decimals(accuracy - 0.01 - random.demoUnit() * 0.04)
         metrics.append(
           Metric(name: "accuracy-score", nodeID: "evaluate", value: evaluated, format: .percentage))
       }
@@ -168,17 +170,17 @@ public enum DemoRuns {
       if !early, index % 7 != 6 {
         metrics.append(
           Metric(
-            name: "roc-auc", nodeID: "evaluate", value: decimals(0.84 + random.unit() * 0.15),
+            name: "roc-auc", nodeID: "evaluate", value: decimals(0.84 + random.demoUnit() * 0.15),
             format: .percentage))
       }
       if index % 3 != 1 || index == 4 {
-        let loss = index == 8 ? 0.0625 : decimals(0.04 + random.unit() * 0.55)
+        let loss = index == 8 ? 0.0625 : decimals(0.04 + random.demoUnit() * 0.55)
         metrics.append(Metric(name: "loss", nodeID: "train", value: loss, format: .raw))
       }
       if !early, index % 2 == 0 {
         metrics.append(
           Metric(
-            name: "f1-score", nodeID: "evaluate", value: decimals(0.6 + random.unit() * 0.35),
+            name: "f1-score", nodeID: "evaluate", value: decimals(0.6 + random.demoUnit() * 0.35),
             format: .unspecified))
       }
       if index % 3 == 0, index < 30 {
@@ -190,7 +192,7 @@ public enum DemoRuns {
       if [3, 11, 19, 31].contains(index) {
         metrics.append(
           Metric(
-            name: "precision", nodeID: "evaluate", value: decimals(0.7 + random.unit() * 0.25),
+            name: "precision", nodeID: "evaluate", value: decimals(0.7 + random.demoUnit() * 0.25),
             format: .percentage))
       }
       return metrics
@@ -203,34 +205,14 @@ private func decimals(_ value: Double) -> Double {
   (value * 100_000).rounded() / 100_000
 }
 
-/// A small seeded generator (SplitMix64), so the demo is the same on every machine and run.
-struct SplitMix64 {
-  private var state: UInt64
-
-  init(seed: UInt64) {
-    state = seed
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
-  }
-
-  /// A value in `0..<bound`.
-  mutating func below(_ bound: Int) -> Int {
-    Int(next() % UInt64(bound))
-  }
-
-  /// A value in `[0, 1)`.
-  mutating func unit() -> Double {
+/// The demo's own draw: five decimal digits, so the demo data stays what it always was.
+extension SeededRandom {
+  fileprivate mutating func demoUnit() -> Double {
     Double(next() % 100_000) / 100_000
   }
 
   /// A version-4-shaped UUID string, like KFP's run ids.
-  mutating func uuid() -> String {
+  fileprivate mutating func uuid() -> String {
     let high = next()
     let low = next()
     let hex = String(high, radix: 16).leftPadded(16) + String(low, radix: 16).leftPadded(16)

@@ -1,5 +1,6 @@
 import Foundation
 import RunsCore
+import RunsOutput
 
 extension AppState {
   /// `>` on the table or in compare: the file name prompt, prefilled with

@@ -8,7 +8,7 @@ import Testing
 
   /// A random run: names in mixed case and with diacritics, statuses, metrics and parameters
   /// that are sometimes missing, parameters that read as numbers or not.
-  private static func run(_ generator: inout SplitMix64, id: Int) -> Run {
+  private static func run(_ generator: inout SeededRandom, id: Int) -> Run {
     func pick<T>(_ choices: [T]) -> T { choices[Int(generator.next() % UInt64(choices.count))] }
     let metrics = ["acc", "loss", "f1-score"].compactMap { name -> Metric? in
       guard generator.next() % 4 != 0 else { return nil }
@@ -37,7 +37,7 @@ import Testing
   }
 
   /// A random comparison, as text.
-  private static func comparison(_ generator: inout SplitMix64) -> String {
+  private static func comparison(_ generator: inout SeededRandom) -> String {
     func pick<T>(_ choices: [T]) -> T { choices[Int(generator.next() % UInt64(choices.count))] }
     let op = pick(["=", "!=", "<", "<=", ">", ">="])
     switch generator.next() % 12 {
@@ -73,7 +73,7 @@ import Testing
   }
 
   /// A random query of up to a few comparisons with `and`, `or`, `not` and parentheses.
-  private static func query(_ generator: inout SplitMix64, depth: Int = 0) -> String {
+  private static func query(_ generator: inout SeededRandom, depth: Int = 0) -> String {
     if depth > 2 || generator.next() % 3 == 0 { return comparison(&generator) }
     let a = query(&generator, depth: depth + 1)
     let b = query(&generator, depth: depth + 1)
@@ -88,7 +88,7 @@ import Testing
   /// Over randomized runs, the column evaluator keeps exactly the runs the reference keeps —
   /// over all runs at once, over batches as they arrive, and after runs are replaced.
   @Test func sameSelectionAsTheReference() throws {
-    var generator = SplitMix64(seed: 0x9E7)
+    var generator = SeededRandom(seed: 0x9E7)
     var runs = (0..<400).map { Self.run(&generator, id: $0) }
     let names = QueryNames(metrics: ["acc", "loss", "f1-score"], parameters: ["lr", "opt"])
     var checked = 0

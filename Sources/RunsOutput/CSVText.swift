@@ -1,3 +1,5 @@
+import RunsCore
+
 /// RFC 4180 quoting: a field holding a comma, a double quote or a line break is wrapped in double
 /// quotes with its double quotes doubled. Lines end with `\n`.
 ///

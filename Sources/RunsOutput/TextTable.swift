@@ -1,3 +1,5 @@
+import RunsCore
+
 /// A table of already-formatted cells, printed as aligned plain text or as a GitHub Markdown table.
 ///
 /// Cells are measured by display width, so wide characters line up. Cell text is used as given:

@@ -1,3 +1,5 @@
+import RunsCore
+
 /// What `kfp-runs list` prints: the runs in scope, filtered, sorted and limited, and the metric
 /// columns chosen over the whole scope (not the filter, as in the application).
 public struct RunListing: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import RunsCore
 
 /// `kfp-runs list --format csv`: one record per run, metric cells as raw values.
 public enum RunsCSV {

@@ -1,4 +1,5 @@
 import RunsCore
+import RunsOutput
 import Testing
 
 @Suite struct RunsJSONTests {

@@ -1,6 +1,7 @@
 import Foundation
 import KFPTestServer
 import RunsCore
+import RunsOutput
 import Testing
 
 @Suite struct RunsCSVTests {
@@ -29,7 +30,7 @@ import Testing
   /// are what quoting each record's fields one by one gives.
   @Test(arguments: [(1, 0), (1, 1), (3, 10), (7, 101), (128, 300), (RunsCSV.rowsPerChunk, 1000)])
   func chunksWrittenInParallelJoinToTheSerialText(rowsPerChunk: Int, count: Int) {
-    var random = SplitMix(seed: UInt64(count * 1000 + rowsPerChunk))
+    var random = SeededRandom(seed: UInt64(count * 1000 + rowsPerChunk))
     let runs = (0..<count).map { RandomRuns.make($0, using: &random) }
     let names = MetricColumns.all(in: runs) + ["nobody-has-this"]
     var written: [UInt8] = []
@@ -74,7 +75,7 @@ enum RandomRuns {
   static let names = ["accuracy-score", "loss", "a,b", "q\"", "validation-accuracy-long-name"]
   static let values = [0, -0.0, 0.1, 1e21, 1e-7, -3.5, 24, .nan, .infinity, 123_456.789]
 
-  static func make(_ index: Int, using random: inout SplitMix) -> Run {
+  static func make(_ index: Int, using random: inout SeededRandom) -> Run {
     func pick<T>(_ options: [T]) -> T { options[Int(random.next() % UInt64(options.count))] }
     let start = Date(timeIntervalSince1970: Double(random.next() % 2_000_000_000))
     let metrics = (0..<Int(random.next() % 5)).map { _ in

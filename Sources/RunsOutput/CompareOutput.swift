@@ -1,4 +1,5 @@
 import Foundation
+import RunsCore
 
 /// `kfp-runs compare`: one column per run; rows as the compare view shows them.
 public enum CompareOutput {

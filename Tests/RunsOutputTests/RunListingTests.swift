@@ -1,5 +1,5 @@
-import KFPTestServer
 import RunsCore
+import RunsOutput
 import Testing
 
 @Suite struct RunListingTests {
@@ -36,7 +36,7 @@ import Testing
   /// The listing reorders its runs in place; whatever the order, it is the sorter's.
   @Test(arguments: [0, 1, 2, 57, 400])
   func sortedInPlaceAsTheSorterSortsThem(count: Int) {
-    var random = SplitMix(seed: UInt64(count))
+    var random = SeededRandom(seed: UInt64(count))
     let runs = (0..<count).map { RandomRuns.make($0, using: &random) }
     let orders = [
       SortOrder(column: .metric("loss"), ascending: true),

@@ -1,4 +1,5 @@
 import Foundation
+import RunsCore
 
 /// The kind of file a view is written to, chosen by the name's extension.
 public enum ExportFormat: Sendable, Hashable {

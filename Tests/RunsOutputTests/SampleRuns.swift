@@ -1,5 +1,6 @@
 import Foundation
 import RunsCore
+import RunsOutput
 
 /// Small hand-made runs for the renderer tests.
 enum SampleRuns {

@@ -1,4 +1,5 @@
 import Foundation
+import RunsCore
 
 /// `kfp-runs list --format json`: every run with every field and every metric entry.
 public enum RunsJSON {

@@ -1,4 +1,5 @@
 import Foundation
+import RunsCore
 
 /// The runs table of `kfp-runs list` (plain text and Markdown): the same columns as the
 /// application's runs table, each cell sanitized.

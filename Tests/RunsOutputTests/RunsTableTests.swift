@@ -1,5 +1,6 @@
 import Foundation
 import RunsCore
+import RunsOutput
 import Testing
 
 @Suite struct RunsTableTests {

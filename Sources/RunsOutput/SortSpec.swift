@@ -1,3 +1,5 @@
+import RunsCore
+
 /// A `--sort COLUMN[:asc|desc]` argument: the column, and the direction when one was given.
 ///
 /// COLUMN is `name`, `status`, `duration`, `experiment`, `pipeline`, `created` (any case), or a

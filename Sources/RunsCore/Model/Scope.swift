@@ -1,5 +1,3 @@
-import RunsCore
-
 /// Which runs the table is about: all of them, or one experiment's.
 public enum Scope: Sendable, Hashable {
   case all
@@ -14,7 +12,7 @@ public enum Scope: Sendable, Hashable {
   /// Whether `run` belongs to the scope, `experimentIDs` being the ids of the known
   /// experiments the key names (a run may carry only its experiment's id while the scope was
   /// given by name).
-  func contains(_ run: Run, experimentIDs: Set<String>) -> Bool {
+  public func contains(_ run: Run, experimentIDs: Set<String>) -> Bool {
     switch self {
     case .all: true
     case .experiment(let key):
