@@ -49,7 +49,7 @@ import Testing
     let withURL = [arguments[0], server.baseURL.absoluteString] + arguments.dropFirst()
     let result = try BinaryRunner.run(withURL, in: fixture.root)
     #expect(!result.stdout.contains(Self.token) && !result.stderr.contains(Self.token))
-    try Golden.check(result, fixture: fixture, name: name)
+    Golden.check(result, fixture: fixture, name: name)
   }
 
   @Test func theTokenComesFromKFPTokenToo() throws {
