@@ -32,7 +32,8 @@ extension KFPServerSource {
   /// ``KFPServerOptions/pageCap`` pages.
   func collect<Item>(
     _ path: String, query: [(String, String)], limit: Int?, noun: String,
-    id: (Item) -> String, decode: (JSONValue, String) -> Page<Item>,
+    id: (Item) -> String, version: KFPAPIVersion = .v1,
+    decode: (JSONValue, String) async -> Page<Item>,
     onPage: ([Item], [Problem], _ loaded: Int, _ total: Int?) -> Void
   ) async -> Paged<Item> {
     var paged = Paged<Item>()
@@ -48,7 +49,7 @@ extension KFPServerSource {
       var pageQuery = [("page_size", String(min(options.pageSize, remaining ?? Int.max)))]
       if let token { pageQuery.append(("page_token", token)) }
       let answer: KFPServerClient.Answer
-      switch await client.get(path, query: pageQuery + query) {
+      switch await client.get(path, query: pageQuery + query, version: version) {
       case .success(let success):
         answer = success
       case .failure(var failure):
@@ -61,7 +62,7 @@ extension KFPServerSource {
         onPage([], [failure.problem], paged.items.count, paged.total)
         return paged
       }
-      var page = decode(answer.json, answer.location)
+      var page = await decode(answer.json, answer.location)
       let sent = page.items.count
       page.items.removeAll { !seenIDs.insert(id($0)).inserted }
       if let remaining, page.items.count > remaining {
