@@ -32,12 +32,15 @@ struct RunSource: Sendable {
       if let file = flags.caCertificate, let problem = CACertificateFile.check(file) {
         throw CLIFailure.usage(TextSanitizer.clean("--ca-cert: \(problem)"))
       }
-      server = KFPServerOptions.resolve(
+      var options = KFPServerOptions.resolve(
         baseURL: url, token: flags.token, cookie: flags.cookie,
         namespace: flags.namespace, experiment: flags.experiment,
         insecure: flags.insecure, caCertificateFile: flags.caCertificate, limit: limit,
         environment: environment,
         homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path)
+      options.api = flags.api ?? .auto
+      options.mlmdURL = flags.mlmd.flatMap(ServerFlags.mlmdURL)
+      server = options
       let password = URLComponents(url: url, resolvingAgainstBaseURL: true)?.password
       redactor = Redactor(token: server?.token, cookie: server?.cookie, password: password)
     } else {
@@ -53,6 +56,7 @@ struct RunSource: Sendable {
       ("--token", options.token != nil), ("--cookie", options.cookie != nil),
       ("--namespace", options.namespace != nil), ("--insecure", options.insecure),
       ("--ca-cert", options.caCertificate != nil),
+      ("--api", options.api != nil), ("--mlmd", options.mlmd != nil),
     ].filter(\.1).map(\.0)
     guard !given.isEmpty else { return }
     var kind = "this source"
