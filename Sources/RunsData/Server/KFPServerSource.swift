@@ -6,6 +6,8 @@ public struct KFPServerSource: Sendable {
   /// Where the server is, credentials and scope.
   public let options: KFPServerOptions
   let client: KFPServerClient
+  /// Where KFP 2.x runs' metrics come from; `nil`: the v2 runs show without metrics.
+  let metricsReader: (any RunMetricsReader)?
 
   /// Creates a source that talks through `URLSession`.
   public init(options: KFPServerOptions) {
@@ -15,10 +17,12 @@ public struct KFPServerSource: Sendable {
   /// Creates a source over any transport; `sleep` waits between retries (tests record it).
   public init(
     options: KFPServerOptions, transport: any HTTPTransport,
-    sleep: @escaping @Sendable (TimeInterval) async -> Void = KFPServerSource.realSleep
+    sleep: @escaping @Sendable (TimeInterval) async -> Void = KFPServerSource.realSleep,
+    metricsReader: (any RunMetricsReader)? = nil
   ) {
     self.options = options
     self.client = KFPServerClient(options: options, transport: transport, sleep: sleep)
+    self.metricsReader = metricsReader
   }
 
   /// Sleeps for real (cancellation ends the wait early).
