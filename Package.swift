@@ -48,12 +48,17 @@ let package = Package(
     // A KFP v1beta1 API server on 127.0.0.1 for tests, and hostile trees: POSIX sockets, no
     // package dependencies (RunsCore for the seeded generator).
     .target(name: "KFPTestServer", dependencies: ["RunsCore"], path: "Tests/KFPTestServer"),
+    // What the test targets share: snapshot and golden files.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     // Screen snapshots are text files read from the source tree, not resources.
-    .testTarget(name: "RunsUITests", dependencies: ["RunsUI"], exclude: ["Snapshots"]),
+    .testTarget(
+      name: "RunsUITests", dependencies: ["RunsUI", "TestSupport"], exclude: ["Snapshots"]),
     // Runs the built kfp-runs binary and compares its output with golden files.
     .testTarget(
       name: "CLITests",
-      dependencies: ["RunsCore", "KFPTestServer"],
+      dependencies: ["RunsCore", "KFPTestServer", "TestSupport"],
+      // Goldens are read from the source tree; the copy gives the tests `Bundle.module`, whose
+      // folder is where SwiftPM puts the built binary.
       resources: [.copy("Golden")]
     ),
     // Drives the real binary inside tmux.

@@ -29,11 +29,14 @@ struct RunSource: Sendable {
       throw CLIFailure.source(TextSanitizer.clean("\(error)"))
     }
     if case .server(let url) = spec {
-      server = KFPServerOptions.resolve(
+      var options = KFPServerOptions.resolve(
         baseURL: url, token: flags.token, cookie: flags.cookie,
         namespace: flags.namespace, experiment: flags.experiment,
         insecure: flags.insecure, limit: limit, environment: environment,
         homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path)
+      options.api = flags.api ?? .auto
+      options.mlmdURL = flags.mlmd.flatMap(ServerFlags.mlmdURL)
+      server = options
       let password = URLComponents(url: url, resolvingAgainstBaseURL: true)?.password
       redactor = Redactor(token: server?.token, cookie: server?.cookie, password: password)
     } else {
@@ -48,6 +51,7 @@ struct RunSource: Sendable {
     let given = [
       ("--token", options.token != nil), ("--cookie", options.cookie != nil),
       ("--namespace", options.namespace != nil), ("--insecure", options.insecure),
+      ("--api", options.api != nil), ("--mlmd", options.mlmd != nil),
     ].filter(\.1).map(\.0)
     guard !given.isEmpty else { return }
     var kind = "this source"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RunsCore
+import RunsData
 import RunsOutput
 
 /// The options `browse`, `list` and `compare` share: where runs come from and how to show them.
@@ -38,6 +39,23 @@ struct SourceOptions: ParsableArguments {
 
   @Flag(help: "Do not verify the server's TLS certificate.")
   var insecure = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Which KFP API lists a server's runs: v1 (v1beta1), v2 (v2beta1, KFP 2.x) or auto.",
+      discussion: "auto (the default) uses v2 when the server answers /apis/v2beta1/healthz.",
+      valueName: "v1|v2|auto"))
+  var api: KFPAPIChoice?
+
+  @Option(
+    help: ArgumentHelp(
+      "The ML Metadata gRPC-web endpoint with a KFP 2.x server's metrics.",
+      discussion: """
+        Default: the server's origin, where the KFP UI reaches it (e.g. a port-forward of \
+        svc/ml-pipeline-ui). Give another, e.g. a port-forward of metadata-envoy-service:9090.
+        """,
+      valueName: "url"))
+  var mlmd: String?
 
   // Unconditional, so that `--limit -1` is read as a value (and refused as one) rather than
   // as an unknown option.
@@ -92,6 +110,9 @@ struct SourceOptions: ParsableArguments {
       throw ValidationError("--limit must be a number of runs, at least 1 (got \(limit))")
     }
     if demo, source != nil { throw ValidationError("--demo takes no SOURCE") }
+    if let mlmd, ServerFlags.mlmdURL(mlmd) == nil {
+      throw ValidationError("--mlmd must be an http:// or https:// URL (got \(mlmd))")
+    }
     if allMetrics, metrics != nil {
       throw ValidationError("use either --metrics or --all-metrics, not both")
     }
@@ -158,13 +179,25 @@ struct ServerFlags {
   var namespace: String?
   var experiment: String?
   var insecure = false
+  var api: KFPAPIChoice?
+  var mlmd: String?
+
+  /// `--mlmd` as a URL: http(s) with a host, else `nil`.
+  static func mlmdURL(_ text: String) -> URL? {
+    guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+      let host = url.host, !host.isEmpty
+    else { return nil }
+    return url
+  }
 }
+
+extension KFPAPIChoice: ExpressibleByArgument {}
 
 extension SourceOptions {
   /// The server flags among these options.
   var serverFlags: ServerFlags {
     ServerFlags(
       token: token, cookie: cookie, namespace: namespace, experiment: experiment,
-      insecure: insecure)
+      insecure: insecure, api: api, mlmd: mlmd)
   }
 }

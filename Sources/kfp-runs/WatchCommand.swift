@@ -90,7 +90,8 @@ struct WatchCommand: AsyncParsableCommand {
       source: source, demo: false,
       server: ServerFlags(
         token: token, cookie: cookie, namespace: namespace, experiment: experiment,
-        insecure: insecure),
+        // Polls read v1beta1 (a KFP 2.x server serves it too): the first load must match.
+        insecure: insecure, api: .v1),
       limit: nil)
     let watch = try WatchSource.make(resolved, interval: interval)
     // Ctrl-C is the ordinary way to stop watching: a success.

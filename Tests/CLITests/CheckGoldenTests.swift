@@ -20,7 +20,7 @@ import Testing
     let fixture = try Fixture()
     let result = try BinaryRunner.run(arguments, in: fixture.root)
     #expect(result.status == status)
-    try Golden.check(result, fixture: fixture, name: name)
+    Golden.check(result, fixture: fixture, name: name)
   }
 
   @Test func aMissingPathExitsWith3() throws {

@@ -12,7 +12,7 @@ import Testing
   func compareMatchesGolden(name: String, arguments: [String]) throws {
     let fixture = try Fixture()
     let result = try BinaryRunner.run(arguments, in: fixture.root)
-    try Golden.check(result, fixture: fixture, name: name)
+    Golden.check(result, fixture: fixture, name: name)
   }
 
   @Test func aRunIsFoundByIdNameOrDirectoryName() throws {

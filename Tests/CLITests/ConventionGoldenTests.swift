@@ -23,7 +23,7 @@ import Testing
   func matchesGolden(name: String, arguments: [String]) throws {
     let fixture = try Fixture()
     let result = try BinaryRunner.run(arguments, in: fixture.root)
-    try Golden.check(result, fixture: fixture, name: name)
+    Golden.check(result, fixture: fixture, name: name)
   }
 
   static let twoDemoRuns = "resnet-finetune-0410-2356,resnet-finetune-0404-1623"

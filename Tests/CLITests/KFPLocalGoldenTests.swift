@@ -61,7 +61,7 @@ import Testing
       ),
     ]
     for (name, arguments) in cases {
-      try Golden.check(
+      Golden.check(
         try BinaryRunner.run(arguments, in: fixture.root), fixture: fixture, name: name)
     }
   }

@@ -44,7 +44,7 @@ import Testing
   func matchesGolden(name: String, arguments: [String]) throws {
     let fixture = try Fixture()
     let result = try BinaryRunner.run(arguments, in: fixture.root)
-    try Golden.check(result, fixture: fixture, name: name)
+    Golden.check(result, fixture: fixture, name: name)
   }
 
   /// A syntax error is reported before the source is read: a missing directory does not

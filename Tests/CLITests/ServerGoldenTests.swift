@@ -7,7 +7,7 @@ import Testing
   static let token = "t0ken-that-must-never-show"
 
   /// Three runs in two experiments; the server wants the token.
-  static func server() throws -> KFPTestServer {
+  static func server(servesV2: Bool = false) throws -> KFPTestServer {
     let day = 1_767_225_600  // 2026-01-01T00:00:00Z
     var options = KFPTestServer.Options(
       runs: [
@@ -32,6 +32,7 @@ import Testing
         TestExperiment(id: "e-1", name: "mnist"), TestExperiment(id: "e-2", name: "fashion"),
       ])
     options.token = token
+    options.servesV2 = servesV2
     return try KFPTestServer(options)
   }
 
@@ -49,7 +50,23 @@ import Testing
     let withURL = [arguments[0], server.baseURL.absoluteString] + arguments.dropFirst()
     let result = try BinaryRunner.run(withURL, in: fixture.root)
     #expect(!result.stdout.contains(Self.token) && !result.stderr.contains(Self.token))
-    try Golden.check(result, fixture: fixture, name: name)
+    Golden.check(result, fixture: fixture, name: name)
+  }
+
+  /// The same runs from a KFP 2.x server: v2beta1 by default, v1beta1 with `--api v1`.
+  @Test(arguments: [
+    ("server-v2-list", ["list", "--token", token, "--params"]),
+    ("server-v2-experiment", ["list", "--experiment", "mnist", "--token", token]),
+    ("server-v2-api-v1", ["list", "--api", "v1", "--token", token]),
+  ])
+  func v2ServerOutputMatchesGolden(name: String, arguments: [String]) throws {
+    let server = try Self.server(servesV2: true)
+    defer { server.stop() }
+    let fixture = try Fixture()
+    fixture.masks = [(server.baseURL.absoluteString, "$SERVER"), (Self.token, "$TOKEN")]
+    let withURL = [arguments[0], server.baseURL.absoluteString] + arguments.dropFirst()
+    let result = try BinaryRunner.run(withURL, in: fixture.root)
+    Golden.check(result, fixture: fixture, name: name)
   }
 
   @Test func theTokenComesFromKFPTokenToo() throws {

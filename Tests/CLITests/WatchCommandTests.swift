@@ -18,8 +18,8 @@ import Testing
     init(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws {
       stdout = directory.appendingPathComponent("watch-\(UUID().uuidString).out")
       stderr = directory.appendingPathComponent("watch-\(UUID().uuidString).err")
-      FileManager.default.createFile(atPath: stdout.path, contents: nil)
-      FileManager.default.createFile(atPath: stderr.path, contents: nil)
+      _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
+      _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
       process.executableURL = BinaryRunner.binary
       process.arguments = arguments
       process.currentDirectoryURL = directory
@@ -118,7 +118,7 @@ import Testing
     let invocation = Invocation(
       arguments: arguments, status: status ?? -1, stdout: masked(watching.output),
       stderr: watching.errors)
-    try Golden.check(invocation, fixture: fixture, name: "watch-jsonl-\(mode)")
+    Golden.check(invocation, fixture: fixture, name: "watch-jsonl-\(mode)")
   }
 
   @Test func textLinesEndWithControlC() throws {
@@ -133,7 +133,7 @@ import Testing
     let invocation = Invocation(
       arguments: arguments, status: status ?? -1, stdout: masked(watching.output),
       stderr: watching.errors)
-    try Golden.check(invocation, fixture: fixture, name: "watch-text")
+    Golden.check(invocation, fixture: fixture, name: "watch-text")
   }
 
   /// `--where` keeps the lines of the runs it holds for, before or after the change: a run

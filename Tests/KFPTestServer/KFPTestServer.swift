@@ -33,6 +33,9 @@ public final class KFPTestServer: @unchecked Sendable {
     public var pathPrefix = ""
     /// Multi-user mode: listing runs or experiments without a resource reference fails.
     public var multiUser = false
+    /// Serves the v2beta1 API beside v1beta1, as a KFP 2.x server does: `healthz`, `runs`
+    /// (`experiment_id`, `namespace`), `experiments`, `pipelines/{id}`.
+    public var servesV2 = false
     /// Every list answer points to the same next page token (a broken server).
     public var repeatPageToken = false
     /// Every request is redirected to this base URL (path and query kept).
@@ -60,6 +63,13 @@ public final class KFPTestServer: @unchecked Sendable {
   private struct Listed: Sendable {
     var run: TestRun
     var json: String
+    var v2JSON: String
+
+    init(_ run: TestRun) {
+      self.run = run
+      json = run.json
+      v2JSON = run.v2JSON
+    }
   }
   private let lock = NSLock()
   // Guarded by `lock`.
@@ -71,7 +81,7 @@ public final class KFPTestServer: @unchecked Sendable {
   /// Starts the server.
   public init(_ options: Options) throws {
     self.options = options
-    listed = options.runs.map { Listed(run: $0, json: $0.json) }
+    listed = options.runs.map(Listed.init)
     server = try LocalHTTPServer { [weak self] request in
       guard let self else { return .dropped }
       return self.handle(request, runs: self.lock.withLock { self.listed })
@@ -80,7 +90,7 @@ public final class KFPTestServer: @unchecked Sendable {
 
   /// Serves `runs` from now on, as a server whose runs change between requests.
   public func setRuns(_ runs: [TestRun]) {
-    let rendered = runs.map { Listed(run: $0, json: $0.json) }
+    let rendered = runs.map(Listed.init)
     lock.withLock { listed = rendered }
   }
 
@@ -112,7 +122,8 @@ public final class KFPTestServer: @unchecked Sendable {
     if let redirect = options.redirectTo {
       return .redirect(to: redirect + request.target)
     }
-    guard request.path.hasPrefix(options.pathPrefix + "/apis/v1beta1/") else {
+    let v2 = options.servesV2 && request.path.hasPrefix(options.pathPrefix + "/apis/v2beta1/")
+    guard v2 || request.path.hasPrefix(options.pathPrefix + "/apis/v1beta1/") else {
       return .text("404 page not found\n", status: 404)
     }
     if options.token != nil || options.cookie != nil {
@@ -127,6 +138,7 @@ public final class KFPTestServer: @unchecked Sendable {
       }
     }
     let route = String(request.path.dropFirst(options.pathPrefix.count + "/apis/v1beta1/".count))
+    if v2 { return handleV2(request, route: route, runs: runs) }
     switch route {
     case "healthz":
       return .json(
@@ -144,6 +156,50 @@ public final class KFPTestServer: @unchecked Sendable {
       }
       return .json(
         "{\"run\":\(run.json),\"pipeline_runtime\":{\"workflow_manifest\":\"{}\"}}")
+    default:
+      return .text("404 page not found\n", status: 404)
+    }
+  }
+
+  private func handleV2(_ request: RecordedRequest, route: String, runs: [Listed]) -> HTTPReply {
+    switch route {
+    case "healthz":
+      return .json(
+        "{\"commit_sha\":\"0000000\",\"tag_name\":\"2.5.0\",\"multi_user\":\(options.multiUser)}")
+    case "runs":
+      var selected = runs
+      if let id = request.query["experiment_id"] {
+        selected = selected.filter { $0.run.experimentID == id }
+      } else if let namespace = request.query["namespace"] {
+        selected = selected.filter { $0.run.namespace == namespace }
+      } else if options.multiUser {
+        return .apiError(
+          status: 400, message: "Invalid input error: Namespace is required in multi-user mode.",
+          code: 3)
+      }
+      switch request.query["sort_by"] ?? "" {
+      case "created_at desc": selected.sort { $0.run.createdAt > $1.run.createdAt }
+      default: selected.sort { $0.run.createdAt < $1.run.createdAt }
+      }
+      return page(request, items: selected.map(\.v2JSON), key: "runs")
+    case "experiments":
+      var selected = options.experiments
+      if let namespace = request.query["namespace"] {
+        selected = selected.filter { $0.namespace == namespace }
+      }
+      return page(request, items: selected.map(\.v2JSON), key: "experiments")
+    case let path where path.hasPrefix("pipelines/pl-"):
+      let name = String(path.dropFirst("pipelines/pl-".count)).removingPercentEncoding ?? ""
+      return .json(
+        WireJSON.object([
+          ("pipeline_id", WireJSON.quote("pl-" + name)), ("display_name", WireJSON.quote(name)),
+        ]))
+    case let path where path.hasPrefix("runs/"):
+      let id = String(path.dropFirst("runs/".count)).removingPercentEncoding ?? ""
+      guard let run = runs.first(where: { $0.run.id == id }) else {
+        return .apiError(status: 404, message: "Run \(id) not found.", code: 5)
+      }
+      return .json(run.v2JSON)
     default:
       return .text("404 page not found\n", status: 404)
     }

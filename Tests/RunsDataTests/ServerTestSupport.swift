@@ -35,15 +35,19 @@ final class CountingTransport: HTTPTransport, @unchecked Sendable {
   }
 }
 
-/// Options for tests: three tries with tiny backoff; a timeout short enough for a test, long
+/// Options for tests (the v1beta1 API unless `api` says otherwise): three tries with tiny backoff; a timeout short enough for a test, long
 /// enough that a busy machine (a sanitized build beside other work) does not trip it.
 func testOptions(
   _ base: URL, token: String? = nil, cookie: String? = nil, namespace: String? = nil,
-  experiment: String? = nil, limit: Int? = nil, timeout: TimeInterval = 10
+  experiment: String? = nil, limit: Int? = nil, timeout: TimeInterval = 10,
+  api: KFPAPIChoice = .v1
 ) -> KFPServerOptions {
-  KFPServerOptions(
+  var options = KFPServerOptions(
     baseURL: base, token: token, cookie: cookie, namespace: namespace, experiment: experiment,
     limit: limit, timeout: timeout, retry: RetryPolicy(attempts: 3, backoff: 0.001, maxDelay: 0.01))
+  // The v1 suites count their requests; `auto` adds a healthz request (ServerV2Tests).
+  options.api = api
+  return options
 }
 
 /// A source over the real URLSession transport with recorded (not slept) retry waits.

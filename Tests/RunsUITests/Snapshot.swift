@@ -1,10 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RunsUI
 
-/// Compares a grid's text with `Snapshots/NAME.txt` beside this file. Run the tests with
-/// `UPDATE_SNAPSHOTS=1` to write the files from the current output (then review the diff).
+/// Compares a grid's text with `Snapshots/NAME.txt` beside this file (see ``expectText``).
 func expectSnapshot(
   _ grid: Grid, named name: String, styles: Bool = false,
   sourceLocation: SourceLocation = #_sourceLocation
@@ -12,26 +12,7 @@ func expectSnapshot(
   let text = snapshotText(grid) + (styles ? styleText(grid) : "")
   let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Snapshots").appendingPathComponent(name + ".txt")
-  if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
-    try? text.write(to: url, atomically: true, encoding: .utf8)
-    return
-  }
-  guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-    Issue.record(
-      "No snapshot \(name).txt; run with UPDATE_SNAPSHOTS=1 to create it. Got:\n\(text)",
-      sourceLocation: sourceLocation)
-    return
-  }
-  if expected != text {
-    let diff = zip(
-      expected.split(separator: "\n", omittingEmptySubsequences: false),
-      text.split(separator: "\n", omittingEmptySubsequences: false)
-    ).enumerated().filter { $0.element.0 != $0.element.1 }
-      .map { "line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)" }
-    Issue.record(
-      "Snapshot \(name) differs:\n\(diff.prefix(8).joined(separator: "\n"))\nFull output:\n\(text)",
-      sourceLocation: sourceLocation)
-  }
+  expectText(text, inFile: url, sourceLocation: sourceLocation)
 }
 
 /// The grid as text: one line per row, trailing spaces trimmed, framed by the size.

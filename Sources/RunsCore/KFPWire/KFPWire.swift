@@ -47,6 +47,14 @@ public enum KFPWire {
 
   /// Reads a `ListExperimentsResponse` (`experiments: [{id, name, …}]`, paging fields).
   public static func experiments(from json: JSONValue, location: String) -> KFPExperimentsPage {
+    experimentsPage(from: json, location: location, idKey: "id", nameKey: "name")
+  }
+
+  /// Reads a `ListExperimentsResponse` whose experiments name their id and name `idKey` and
+  /// `nameKey` (v1beta1 and v2beta1 differ only there).
+  static func experimentsPage(
+    from json: JSONValue, location: String, idKey: String, nameKey: String
+  ) -> KFPExperimentsPage {
     var reader = WireReader(location: location, subject: "response")
     guard case .object(let top) = json else {
       reader.report(
@@ -61,11 +69,11 @@ public enum KFPWire {
           .error, "is \(MetricsFileDecoder.article(element)), expected an object; skipped")
         continue
       }
-      guard let id = reader.string(object, "id"), !id.isEmpty else {
-        reader.report(.error, "has no id; skipped")
+      guard let id = reader.string(object, idKey), !id.isEmpty else {
+        reader.report(.error, "has no \(idKey); skipped")
         continue
       }
-      let name = reader.string(object, "name").flatMap { $0.isEmpty ? nil : $0 } ?? id
+      let name = reader.string(object, nameKey).flatMap { $0.isEmpty ? nil : $0 } ?? id
       page.experiments.append(ExperimentRef(id: id, name: name))
     }
     reader.subject = "response"
@@ -122,20 +130,7 @@ public enum KFPWire {
     }
     fields.createdAt = reader.timestamp(object, "created_at")
     fields.finishedAt = reader.timestamp(object, "finished_at")
-    if let created = fields.createdAt, let finished = fields.finishedAt {
-      let seconds = finished.timeIntervalSince(created)
-      let times = (TimeText.rfc3339UTC(finished), TimeText.rfc3339UTC(created))
-      if seconds < 0 {
-        reader.report(
-          .warning,
-          "finished_at \(times.0) is before created_at \(times.1); the duration is left blank")
-      } else if seconds > Run.longestDuration {
-        reader.report(
-          .warning,
-          "finished_at \(times.0) is more than a year after created_at \(times.1); the "
-            + "duration is left blank")
-      }
-    }
+    reader.checkDuration(created: fields.createdAt, finished: fields.finishedAt)
     if let error = reader.string(object, "error"), !error.isEmpty {
       fields.error = error
       reader.report(.warning, "the run reports an error: \(JSONText.quoted(error, limit: 300))")

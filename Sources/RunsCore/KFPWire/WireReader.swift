@@ -88,6 +88,24 @@ struct WireReader {
     return date.timeIntervalSince1970 <= 0 ? nil : date
   }
 
+  /// Warns when `finished` is before `created` or more than a year after it (the duration is
+  /// then left blank).
+  mutating func checkDuration(created: Date?, finished: Date?) {
+    guard let created, let finished else { return }
+    let seconds = finished.timeIntervalSince(created)
+    let times = (TimeText.rfc3339UTC(finished), TimeText.rfc3339UTC(created))
+    if seconds < 0 {
+      report(
+        .warning,
+        "finished_at \(times.0) is before created_at \(times.1); the duration is left blank")
+    } else if seconds > Run.longestDuration {
+      report(
+        .warning,
+        "finished_at \(times.0) is more than a year after created_at \(times.1); the "
+          + "duration is left blank")
+    }
+  }
+
   /// An integer that proto3 JSON may write as a number or, for 64-bit fields, as a string.
   mutating func integer(_ object: JSONObject, _ name: String) -> Int? {
     guard let value = member(object, name) else { return nil }

@@ -53,7 +53,13 @@ public struct JSONFileSource: Sendable {
 
     var runs: [Run] = []
     var unknown: [String] = []
+    var sawV2 = false
     for (location, document) in documents {
+      if Self.holdsV2Runs(document) {
+        sawV2 = true
+        readV2(document, location: location, runs: &runs, problems: &problems)
+        continue
+      }
       if let shape = read(document, location: location, runs: &runs, problems: &problems) {
         unknown.append(shape)
         if documents.count > 1 {
@@ -67,7 +73,50 @@ public struct JSONFileSource: Sendable {
       return failure(
         "the file holds \(unknown[0]): not a KFP runs response, a run, nor a metrics file")
     }
+    if sawV2 {
+      problems.append(
+        Problem(
+          location: path, severity: .warning,
+          message:
+            "saved v2 responses carry no metrics (they live in ML Metadata): give the server's "
+            + "URL to see them"))
+    }
     return LoadResult.collecting(runs: runs, problems: problems)
+  }
+
+  /// Whether a document is KFP v2beta1 runs: a `Run`, a `ListRunsResponse` of them, or an
+  /// array of them (a v2 run has `run_id` where a v1 run has `id`).
+  private static func holdsV2Runs(_ document: JSONValue) -> Bool {
+    switch document {
+    case .object(let object):
+      if KFPWireV2.isRun(document) { return true }
+      return object["runs"]?.arrayValue?.contains(where: KFPWireV2.isRun) ?? false
+    case .array(let elements):
+      return elements.contains(where: KFPWireV2.isRun)
+    default:
+      return false
+    }
+  }
+
+  /// One v2beta1 document: a `Run`, a `ListRunsResponse` or an array of runs.
+  private func readV2(
+    _ document: JSONValue, location: String, runs: inout [Run], problems: inout [Problem]
+  ) {
+    if KFPWireV2.isRun(document) {
+      let read = KFPWireV2.run(from: document, location: location)
+      if let run = read.run { runs.append(run) }
+      problems += read.problems
+    } else if let elements = document.arrayValue {
+      for (index, element) in elements.enumerated() {
+        let read = KFPWireV2.run(from: element, location: location, subject: "[\(index)]")
+        if let run = read.run { runs.append(run) }
+        problems += read.problems
+      }
+    } else {
+      let page = KFPWireV2.runsPage(from: document, location: location).page
+      runs += page.runs
+      problems += page.problems
+    }
   }
 
   /// The result when the file cannot be read at all: nothing loads, and the CLI exits 3.

@@ -31,9 +31,11 @@ struct KFPServerClient: Sendable {
     var attempts: Int
   }
 
-  /// GETs `{base}/apis/v1beta1/{path}?{query}` and parses the answer as JSON.
-  func get(_ path: String, query: [(String, String)] = []) async -> Result<Answer, ServerFailure> {
-    let url = ServerURL.api(options.baseURL, path: path, query: query)
+  /// GETs `{base}/apis/{version}/{path}?{query}` and parses the answer as JSON.
+  func get(
+    _ path: String, query: [(String, String)] = [], version: KFPAPIVersion = .v1
+  ) async -> Result<Answer, ServerFailure> {
+    let url = ServerURL.api(options.baseURL, path: path, query: query, version: version)
     let location = ServerURL.display(url)
     var attempt = 0
     while true {

@@ -30,6 +30,16 @@ public struct KFPServerOptions: Sendable, Hashable {
   public var timeout: TimeInterval
   /// Retries of transient failures.
   public var retry: RetryPolicy
+  /// The most pages one listing follows (``defaultPageCap``), so a server that never stops
+  /// handing out page tokens cannot keep the client loading forever.
+  public var pageCap = Self.defaultPageCap
+  /// 5,000 pages: a million runs at 200 a page, far beyond any real server's listing.
+  public static let defaultPageCap = 5_000
+  /// Which API lists the runs: v1beta1, v2beta1, or whichever the server answers (`auto`).
+  public var api: KFPAPIChoice = .auto
+  /// The gRPC-web endpoint of ML Metadata (`--mlmd`); `nil`: the base URL's origin, where the
+  /// KFP UI itself reaches it.
+  public var mlmdURL: URL?
   /// Problems met while gathering these options (an unreadable token file, a bad
   /// `context.json`); the source reports them with its own.
   public var setupProblems: [Problem]
@@ -99,6 +109,8 @@ extension KFPServerOptions: CustomStringConvertible, CustomDebugStringConvertibl
     if let experiment { parts.append("experiment: \(experiment)") }
     if insecure { parts.append("insecure") }
     if let limit { parts.append("limit: \(limit)") }
+    if api != .auto { parts.append("api: \(api.rawValue)") }
+    if let mlmdURL { parts.append("mlmd: \(ServerURL.display(mlmdURL))") }
     return "KFPServerOptions(" + parts.joined(separator: ", ") + ")"
   }
 

@@ -6,10 +6,10 @@ extension KFPServerSource {
   /// The experiment `nameOrID` names: one whose id matches, else one whose name matches
   /// (exactly, then ignoring case). `experiment` is `nil` when there is none; the last
   /// problem then says why.
-  func resolveExperiment(_ nameOrID: String) async -> (
+  func resolveExperiment(_ nameOrID: String, version: KFPAPIVersion) async -> (
     experiment: ExperimentRef?, problems: [Problem]
   ) {
-    let listed = await listExperiments()
+    let listed = await listExperiments(version: version)
     let experiments = listed.experiments
     if let failure = listed.sourceFailure {
       // The listing failed, but an id needs no lookup: go on with it and let the runs
@@ -26,7 +26,8 @@ extension KFPServerSource {
     if matches.isEmpty {
       matches = experiments.filter { $0.name.lowercased() == nameOrID.lowercased() }
     }
-    let location = ServerURL.display(ServerURL.api(options.baseURL, path: "experiments"))
+    let location = ServerURL.display(
+      ServerURL.api(options.baseURL, path: "experiments", version: version))
     let scope = options.namespace.map { " in namespace \($0)" } ?? ""
     switch matches.count {
     case 1:

@@ -29,8 +29,9 @@ public struct KFPServerSource: Sendable {
   /// Loads every run in scope, page by page; `onPage` gets each page's runs and problems as
   /// they arrive, with the number loaded so far and the server's `total_size`.
   ///
-  /// Runs already loaded are kept when a later page fails; when nothing could be loaded because
-  /// of a failed request, `sourceFailure` says why.
+  /// The API is the one `options.api` names; `auto` asks `GET {base}/apis/v2beta1/healthz`
+  /// first. Runs already loaded are kept when a later page fails; when nothing could be loaded
+  /// because of a failed request, `sourceFailure` says why.
   public func load(onPage: ((LoadResult, _ loaded: Int, _ total: Int?) -> Void)? = nil) async
     -> LoadResult
   {
@@ -38,25 +39,68 @@ public struct KFPServerSource: Sendable {
     if !result.problems.isEmpty {
       onPage?(LoadResult(problems: result.problems), 0, nil)
     }
+    let version: KFPAPIVersion
+    switch await apiVersion() {
+    case .success(let detected):
+      version = detected
+    case .failure(let failure):
+      result.problems.append(failure.problem)
+      result.sourceFailure = failure.problem
+      onPage?(LoadResult(problems: [failure.problem], sourceFailure: failure.problem), 0, nil)
+      return result
+    }
+    let total: Int?
+    switch version {
+    case .v1: total = await loadV1(into: &result, onPage: onPage)
+    case .v2: total = await loadV2(into: &result, onPage: onPage)
+    }
+    if let limit = options.limit, let total, result.runs.count >= limit,
+      total > result.runs.count
+    {
+      let note = Problem(
+        location: options.displayBase, severity: .warning,
+        message:
+          "Showing the first \(result.runs.count) of \(total) runs (--limit \(limit)); raise "
+          + "or drop --limit to load them all.")
+      result.problems.append(note)
+      onPage?(LoadResult(problems: [note]), result.runs.count, total)
+    }
+    return result
+  }
+
+  /// The API to list runs from: the one asked for, else v2beta1 when its `healthz` answers.
+  /// A server that cannot be reached at all is a failure (asking v1beta1 would only repeat it).
+  func apiVersion() async -> Result<KFPAPIVersion, ServerFailure> {
+    switch options.api {
+    case .v1: return .success(.v1)
+    case .v2: return .success(.v2)
+    case .auto: break
+    }
+    switch await client.get("healthz", version: .v2) {
+    case .success: return .success(.v2)
+    case .failure(let failure) where failure.kind == .unreachable: return .failure(failure)
+    case .failure: return .success(.v1)
+    }
+  }
+
+  /// Runs from `GET /apis/v1beta1/runs`; returns the server's `total_size`.
+  private func loadV1(
+    into result: inout LoadResult, onPage: ((LoadResult, _ loaded: Int, _ total: Int?) -> Void)?
+  ) async -> Int? {
     var scope: [(String, String)] = []
     if let experiment = options.experiment {
-      let resolved = await resolveExperiment(experiment)
-      result.problems += resolved.problems
-      guard let ref = resolved.experiment else {
-        result.sourceFailure = resolved.problems.last
-        onPage?(
-          LoadResult(problems: resolved.problems, sourceFailure: result.sourceFailure), 0, nil)
-        return result
-      }
-      result.experiments = [ref]
+      guard
+        let ref = await scopeExperiment(experiment, version: .v1, into: &result, onPage: onPage)
+      else { return nil }
       scope = Self.referenceKey(type: "EXPERIMENT", id: ref.id)
     } else if let namespace = options.namespace {
       scope = Self.referenceKey(type: "NAMESPACE", id: namespace)
     }
 
-    var knownExperiments = Set(result.experiments.map(\.id))
+    var seen = SeenExperiments(known: Set(result.experiments.map(\.id)))
     let paged = await collect(
       "runs", query: scope + [("sort_by", "created_at desc")], limit: options.limit,
+      noun: "runs", id: \.id,
       decode: { json, location in
         let page = KFPWire.runsPage(from: json, location: location)
         return Page(
@@ -64,41 +108,55 @@ public struct KFPServerSource: Sendable {
           total: page.totalSize)
       },
       onPage: { runs, problems, loaded, total in
-        var batch = LoadResult(runs: runs, problems: problems)
-        for run in runs {
-          if let experiment = run.experiment, knownExperiments.insert(experiment.id).inserted {
-            batch.experiments.append(experiment)
-          }
-        }
-        result.experiments += batch.experiments
+        // Outside the optional call: the experiments count without a listener too.
+        let batch = seen.batch(runs: runs, problems: problems)
         onPage?(batch, loaded, total)
       })
-    result.runs = paged.items
-    result.problems += paged.problems
-    if let failure = paged.failure, paged.items.isEmpty {
-      result.sourceFailure = failure.problem
+    result.experiments += seen.found
+    result.take(paged)
+    return paged.total
+  }
+
+  /// Resolves `--experiment` for scoping; `nil` (with the failure recorded and reported) when
+  /// there is no such experiment.
+  func scopeExperiment(
+    _ nameOrID: String, version: KFPAPIVersion, into result: inout LoadResult,
+    onPage: ((LoadResult, _ loaded: Int, _ total: Int?) -> Void)?
+  ) async -> ExperimentRef? {
+    let resolved = await resolveExperiment(nameOrID, version: version)
+    result.problems += resolved.problems
+    guard let ref = resolved.experiment else {
+      result.sourceFailure = resolved.problems.last
+      onPage?(LoadResult(problems: resolved.problems, sourceFailure: result.sourceFailure), 0, nil)
+      return nil
     }
-    if let limit = options.limit, let total = paged.total, paged.items.count >= limit,
-      total > paged.items.count
-    {
-      let note = Problem(
-        location: options.displayBase, severity: .warning,
-        message:
-          "Showing the first \(paged.items.count) of \(total) runs (--limit \(limit)); raise "
-          + "or drop --limit to load them all.")
-      result.problems.append(note)
-      onPage?(LoadResult(problems: [note]), paged.items.count, total)
-    }
-    return result
+    result.experiments = [ref]
+    return ref
   }
 
   /// Every experiment on the server (in the namespace, when one is set), for a picker.
   public func listExperiments() async -> LoadResult {
-    let scope = options.namespace.map { Self.referenceKey(type: "NAMESPACE", id: $0) } ?? []
+    switch await apiVersion() {
+    case .success(let version): return await listExperiments(version: version)
+    case .failure(let failure):
+      return LoadResult(problems: [failure.problem], sourceFailure: failure.problem)
+    }
+  }
+
+  /// Every experiment the `version` API lists (in the namespace, when one is set).
+  func listExperiments(version: KFPAPIVersion) async -> LoadResult {
+    let scope: [(String, String)]
+    switch version {
+    case .v1: scope = options.namespace.map { Self.referenceKey(type: "NAMESPACE", id: $0) } ?? []
+    case .v2: scope = options.namespace.map { [("namespace", $0)] } ?? []
+    }
     let paged = await collect(
-      "experiments", query: scope, limit: nil,
+      "experiments", query: scope, limit: nil, noun: "experiments", id: \.id, version: version,
       decode: { json, location in
-        let page = KFPWire.experiments(from: json, location: location)
+        let page =
+          version == .v1
+          ? KFPWire.experiments(from: json, location: location)
+          : KFPWireV2.experimentsPage(from: json, location: location)
         return Page(
           items: page.experiments, problems: page.problems, next: page.nextPageToken,
           total: page.totalSize)
@@ -131,5 +189,16 @@ public struct KFPServerSource: Sendable {
 
   static func referenceKey(type: String, id: String) -> [(String, String)] {
     [("resource_reference_key.type", type), ("resource_reference_key.id", id)]
+  }
+}
+
+extension LoadResult {
+  /// Takes a paged listing's runs and problems; a failure before any run is the source's.
+  mutating func take(_ paged: KFPServerSource.Paged<Run>) {
+    runs = paged.items
+    problems += paged.problems
+    if let failure = paged.failure, paged.items.isEmpty {
+      sourceFailure = failure.problem
+    }
   }
 }

@@ -21,11 +21,13 @@ enum ServerURL {
     return components.string ?? "<url>"
   }
 
-  /// `{base}/apis/v1beta1/{path}?{query}`, every query value percent-encoded.
-  static func api(_ base: URL, path: String, query: [(String, String)] = []) -> URL {
+  /// `{base}/apis/{version}/{path}?{query}`, every query value percent-encoded.
+  static func api(
+    _ base: URL, path: String, query: [(String, String)] = [], version: KFPAPIVersion = .v1
+  ) -> URL {
     var text = base.absoluteString
     while text.hasSuffix("/") { text.removeLast() }
-    text += "/apis/v1beta1/" + path
+    text += "/apis/\(version.rawValue)/" + path
     if !query.isEmpty {
       text += "?" + query.map { "\($0.0)=\(encode($0.1))" }.joined(separator: "&")
     }
