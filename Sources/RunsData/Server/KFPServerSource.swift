@@ -9,9 +9,14 @@ public struct KFPServerSource: Sendable {
   /// Where KFP 2.x runs' metrics come from; `nil`: the v2 runs show without metrics.
   let metricsReader: (any RunMetricsReader)?
 
-  /// Creates a source that talks through `URLSession`.
+  /// Creates a source that talks through `URLSession`, with KFP 2.x runs' metrics from ML
+  /// Metadata over gRPC-web (`--mlmd`, else the base URL's origin).
   public init(options: KFPServerOptions) {
-    self.init(options: options, transport: URLSessionTransport(insecure: options.insecure))
+    let transport = URLSessionTransport(insecure: options.insecure)
+    let mlmd = MLMDClient(
+      endpoint: Self.mlmdEndpoint(options), transport: transport,
+      headers: Self.mlmdHeaders(options))
+    self.init(options: options, transport: transport, metricsReader: mlmd)
   }
 
   /// Creates a source over any transport; `sleep` waits between retries (tests record it).
