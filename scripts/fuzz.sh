@@ -5,7 +5,7 @@
 #
 # TARGET is one of: metrics-file (MetricsFileDecoder.decode), run-json (JSONParser.parse then
 # KFPWire), text (TextSanitizer.clean, TextLayout.fit/pad), archive (Gunzip and TarReader, the
-# .tgz reader). The fuzz entry points live in Fuzz/ and are compiled together with the RunsCore
+# .tgz reader), grpc-web (GRPCWebDecoder, then the ML Metadata protobuf readers). The fuzz entry points live in Fuzz/ and are compiled together with the RunsCore
 # sources (archive: with RunsData's two archive files and the system zlib), outside SwiftPM. The seed corpus is
 # Fuzz/corpus/TARGET; new inputs the fuzzer finds go to .build-fuzz/TARGET/corpus, crashes to
 # .build-fuzz/TARGET/crash-*. Needs a Linux Swift toolchain (`-sanitize=fuzzer`).
@@ -22,8 +22,9 @@ case "$target" in
   run-json) entry=Fuzz/RunJSONFuzz.swift ;;
   text) entry=Fuzz/TextFuzz.swift ;;
   archive) entry=Fuzz/ArchiveFuzz.swift ;;
+  grpc-web) entry=Fuzz/GRPCWebFuzz.swift ;;
   *)
-    echo "unknown target '$target' (metrics-file, run-json, text, archive)" >&2
+    echo "unknown target '$target' (metrics-file, run-json, text, archive, grpc-web)" >&2
     exit 2
     ;;
 esac

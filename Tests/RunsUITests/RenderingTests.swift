@@ -275,6 +275,23 @@ import Testing
     #expect(!Fixture.render(state).lines.last!.contains("loaded"))
   }
 
+  @Test func statusBarCountsMetricsAfterTheRuns() {
+    var state = AppState(
+      sourceDescription: "http://localhost:8080", sourceKind: .server,
+      options: RenderOptions(timeZone: Fixture.utc), width: 160, height: 20)
+    state.receive(LoadResult(runs: Fixture.runs), loaded: 8, total: 8, finished: false)
+    #expect(Fixture.render(state).lines.last!.contains("loaded 8 of 8"))
+    var batch = LoadResult(runs: [Fixture.runs[0]])
+    batch.metricsProgress = LoadResult.MetricsProgress(done: 3, total: 8)
+    state.receive(batch, loaded: 8, total: 8, finished: false)
+    #expect(Fixture.render(state).lines.last!.contains("metrics 3 of 8 runs"))
+    // A batch without progress (a problem) keeps the count.
+    state.receive(LoadResult(), loaded: 8, total: 8, finished: false)
+    #expect(Fixture.render(state).lines.last!.contains("metrics 3 of 8 runs"))
+    state.receive(LoadResult(runs: Fixture.runs), loaded: 8, total: 8, finished: true)
+    #expect(!Fixture.render(state).lines.last!.contains("metrics"))
+  }
+
   @Test func statusBarCutsTheSourceFirst() {
     var state = Fixture.state(width: 60, height: 10, problems: Fixture.problems)
     state = AppState(

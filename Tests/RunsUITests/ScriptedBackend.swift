@@ -31,6 +31,9 @@ final class ScriptedBackend: TerminalBackend, @unchecked Sendable {
 
   /// How many waits a `waitFor` allows: at the idle poll, 100 s on the loop's clock.
   static let maximumPolls = 1000
+  /// The real seconds a `waitFor` allows as well: what another thread delivers (a watch's
+  /// first load) may take longer than the loop's manual clock needs under a sanitizer or load.
+  static let maximumSeconds = 60.0
 
   private(set) var width: Int
   private(set) var height: Int
@@ -54,6 +57,8 @@ final class ScriptedBackend: TerminalBackend, @unchecked Sendable {
   let clock: ManualClock
   private var steps: [Step]
   private var polls = 0
+  /// When the current `waitFor` began, in real time.
+  private var waitStarted: Date?
   /// How many frames there were at the last event (input or load report).
   private var framesAtLastEvent = 0
 
@@ -133,11 +138,17 @@ final class ScriptedBackend: TerminalBackend, @unchecked Sendable {
         if frames.count > framesAtLastEvent, screen.contains(text) {
           steps.removeFirst()
           polls = 0
+          waitStarted = nil
           continue
         }
         polls += 1
+        let started = waitStarted ?? Date()
+        waitStarted = started
         if polls > Self.maximumPolls {
-          return fail("never showed \"\(text)\"; the screen:\n\(screen)")
+          guard Date().timeIntervalSince(started) < Self.maximumSeconds else {
+            return fail("never showed \"\(text)\"; the screen:\n\(screen)")
+          }
+          Thread.sleep(forTimeInterval: 0.001)
         }
         // The loop's wait passes on its clock; it then draws what came meanwhile.
         clock.advance(Double(max(timeoutMilliseconds, 0)) / 1000)

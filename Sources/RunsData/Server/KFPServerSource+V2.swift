@@ -58,6 +58,13 @@ extension KFPServerSource {
       })
     result.experiments += seen.found
     result.take(paged)
+    if let metricsReader, !result.runs.isEmpty {
+      let fetched = await fetchMetrics(result.runs, reader: metricsReader) { batch, _, _ in
+        onPage?(batch, paged.items.count, paged.total)
+      }
+      result.runs = fetched.runs
+      result.problems += fetched.problems
+    }
     if let namesFailure, !paged.items.isEmpty {
       let note = Problem(
         location: namesFailure.location, severity: .warning,

@@ -6,22 +6,30 @@ public struct KFPServerSource: Sendable {
   /// Where the server is, credentials and scope.
   public let options: KFPServerOptions
   let client: KFPServerClient
+  /// Where KFP 2.x runs' metrics come from; `nil`: the v2 runs show without metrics.
+  let metricsReader: (any RunMetricsReader)?
 
-  /// Creates a source that talks through the shared HTTP client, trusting as the options say.
+  /// Creates a source that talks through the shared HTTP client, trusting as the options say,
+  /// with KFP 2.x runs' metrics from ML Metadata over gRPC-web (`--mlmd`, else the base URL's
+  /// origin) through the same client.
   public init(options: KFPServerOptions) {
-    self.init(
-      options: options,
-      transport: HTTPClientTransport(
-        caCertificateFile: options.caCertificateFile, insecure: options.insecure))
+    let transport = HTTPClientTransport(
+      caCertificateFile: options.caCertificateFile, insecure: options.insecure)
+    let mlmd = MLMDClient(
+      endpoint: Self.mlmdEndpoint(options), transport: transport,
+      headers: Self.mlmdHeaders(options))
+    self.init(options: options, transport: transport, metricsReader: mlmd)
   }
 
   /// Creates a source over any transport; `sleep` waits between retries (tests record it).
   public init(
     options: KFPServerOptions, transport: any HTTPTransport,
-    sleep: @escaping @Sendable (TimeInterval) async -> Void = KFPServerSource.realSleep
+    sleep: @escaping @Sendable (TimeInterval) async -> Void = KFPServerSource.realSleep,
+    metricsReader: (any RunMetricsReader)? = nil
   ) {
     self.options = options
     self.client = KFPServerClient(options: options, transport: transport, sleep: sleep)
+    self.metricsReader = metricsReader
   }
 
   /// Sleeps for real (cancellation ends the wait early).

@@ -56,6 +56,7 @@ struct LoadMessage: Sendable {
       merged.batch.runs += message.batch.runs
       merged.batch.experiments += message.batch.experiments
       merged.batch.problems += message.batch.problems
+      merged.batch.metricsProgress = message.batch.metricsProgress ?? merged.batch.metricsProgress
       merged.loaded = message.loaded
       merged.total = message.total
       merged.finished = merged.finished || message.finished

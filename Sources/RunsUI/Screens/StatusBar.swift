@@ -104,8 +104,11 @@ enum StatusBar {
     var segments: [Segment] = []
     if state.loading.isLoading {
       let loaded = state.loading.loaded
-      let text =
+      var text =
         state.loading.total.map { "loaded \(loaded) of \($0)" } ?? "loading… \(loaded) loaded"
+      if let metrics = state.loading.metrics {
+        text = "metrics \(metrics.done) of \(metrics.total) runs"
+      }
       segments.append(Segment(text, theme.statusBarAlert, priority: 8))
     }
     if state.loadFailure != nil, !state.runs.isEmpty {

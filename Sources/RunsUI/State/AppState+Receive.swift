@@ -58,7 +58,9 @@ extension AppState {
       problems.append(problem)
     }
     if let failure = batch.sourceFailure { loadFailure = failure }
+    let metrics = batch.metricsProgress ?? loading.metrics
     loading = LoadingProgress(isLoading: !finished, loaded: loaded, total: total)
+    loading.metrics = finished ? nil : metrics
     var dropped = false
     if finished && replacing {
       // A load that failed part-way proves nothing about the runs it did not bring back:

@@ -1,0 +1,26 @@
+import RunsCore
+
+/// The KFP server source reads KFP 2.x runs' metrics from ML Metadata through this.
+extension MLMDClient: RunMetricsReader {
+  public func metrics(ofRun id: String) async throws(RunMetricsFailure) -> RunMetricsFound? {
+    do {
+      guard let found = try await runMetrics(runID: id) else { return nil }
+      return RunMetricsFound(metrics: found.metrics, notes: found.notes, problems: found.problems)
+    } catch {
+      throw RunMetricsFailure(
+        message: error.message, isTransient: error.isTransient,
+        isUnauthorized: error.isUnauthorized)
+    }
+  }
+}
+
+extension MLMDFailure {
+  /// Whether the store (or its proxy) refused the credentials.
+  var isUnauthorized: Bool {
+    switch self {
+    case .grpc(let status): ["PERMISSION_DENIED", "UNAUTHENTICATED"].contains(status.name)
+    case .http(let status, _): status == 401 || status == 403
+    case .badAnswer, .transport: false
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import RunsCore
+
+/// Reads one KFP 2.x run's metrics from where KFP 2.x keeps them (ML Metadata).
+///
+/// The server source fetches through this, so tests can stand in any store or failure.
+public protocol RunMetricsReader: Sendable {
+  /// Where the metrics come from, for messages (no credentials).
+  var location: String { get }
+  /// The run's metrics; `nil` when the store has no record of the run (a KFP v1 run, or one
+  /// not started yet).
+  func metrics(ofRun id: String) async throws(RunMetricsFailure) -> RunMetricsFound?
+}
+
+/// A run's metrics as the store holds them.
+public struct RunMetricsFound: Sendable, Hashable {
+  /// Metric entries (node `<task> > <output>`; text values for details).
+  public var metrics: [Metric]
+  /// Lines for the run's details (failed, running, cached tasks).
+  public var notes: [String]
+  /// What could not be used.
+  public var problems: [Problem]
+
+  /// Creates the result.
+  public init(metrics: [Metric] = [], notes: [String] = [], problems: [Problem] = []) {
+    self.metrics = metrics
+    self.notes = notes
+    self.problems = problems
+  }
+}
+
+/// Why a run's metrics could not be read.
+public struct RunMetricsFailure: Error, Sendable, Hashable {
+  /// One sentence without location, e.g. `gRPC PERMISSION_DENIED: RBAC: access denied`.
+  public var message: String
+  /// Whether trying again soon may help (UNAVAILABLE, 502, a refused connection, …).
+  public var isTransient: Bool
+  /// Whether the store refused the credentials (401, 403, PERMISSION_DENIED, UNAUTHENTICATED).
+  public var isUnauthorized: Bool
+
+  /// Creates a failure.
+  public init(message: String, isTransient: Bool, isUnauthorized: Bool = false) {
+    self.message = message
+    self.isTransient = isTransient
+    self.isUnauthorized = isUnauthorized
+  }
+}

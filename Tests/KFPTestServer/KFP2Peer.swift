@@ -1,0 +1,103 @@
+import Foundation
+
+/// The KFP 2.x test server (`Tests/Peers/kfp2_server.py`): the real ML Metadata store behind a
+/// gRPC-web front, and the v2beta1 REST API, in `.venv/mlmd` (made by `scripts/python-venvs`).
+///
+/// Tests that use it are enabled when the venv exists, and under CI (`CI` set) always: there a
+/// missing venv fails the test instead of skipping it. The server stops when this object goes.
+public final class KFP2Peer: @unchecked Sendable {
+  /// The repository the tests run from.
+  public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  /// The venv's Python.
+  public static let python = repository.appendingPathComponent(".venv/mlmd/bin/python").path
+  /// The server script.
+  public static let script = repository.appendingPathComponent("Tests/Peers/kfp2_server.py").path
+  /// Whether tests that need the peer run: the venv exists, or CI demands it.
+  public static let enabled =
+    FileManager.default.isExecutableFile(atPath: python)
+    || ProcessInfo.processInfo.environment["CI"] != nil
+
+  /// Why the peer could not start.
+  public struct StartError: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// The port on 127.0.0.1.
+  public let port: Int
+  private let process: Process
+  private let input: FileHandle
+  private let output: FileHandle
+  private let lock = NSLock()
+
+  /// The server's base URL (REST at `/apis/…`, MLMD at `/ml_metadata.…`).
+  public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+  /// Starts the server with `arguments` (`--token`, `--cookie`, `--big-run`, `--bench-runs N`,
+  /// `--delay-ms N`) and waits for its port.
+  public init(arguments: [String] = []) throws {
+    guard FileManager.default.isExecutableFile(atPath: Self.python) else {
+      throw StartError(description: "no \(Self.python): run scripts/python-venvs")
+    }
+    let stdin = Pipe()
+    let stdout = Pipe()
+    process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.python)
+    process.arguments = [Self.script] + arguments
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    input = stdin.fileHandleForWriting
+    output = stdout.fileHandleForReading
+    guard let line = Self.readLine(output), let port = Int(line) else {
+      process.terminate()
+      process.waitUntilExit()
+      throw StartError(description: "kfp2_server.py printed no port")
+    }
+    self.port = port
+  }
+
+  deinit {
+    try? input.close()
+    process.waitUntilExit()
+  }
+
+  /// Switches fault `name` (`mlmd403`, `mlmd502`, `unavailable`, `truncate`, `endless`,
+  /// `rest401`) to `value`.
+  public func set(_ name: String, _ value: Int = 1) {
+    _ = command("set \(name) \(value)")
+  }
+
+  /// Zeroes the counts and clears the faults.
+  public func reset() {
+    _ = command("reset")
+  }
+
+  /// MLMD calls by method, and REST calls, since the start or the last `reset`.
+  public func stats() -> (mlmd: [String: Int], rest: Int) {
+    let line = command("stats")
+    guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+    else { return ([:], 0) }
+    return (object["mlmd"] as? [String: Int] ?? [:], object["rest"] as? Int ?? 0)
+  }
+
+  private func command(_ text: String) -> String {
+    lock.lock()
+    defer { lock.unlock() }
+    input.write(Data((text + "\n").utf8))
+    return Self.readLine(output) ?? ""
+  }
+
+  /// One line from `handle`, byte by byte (nothing past the newline is consumed).
+  private static func readLine(_ handle: FileHandle) -> String? {
+    var bytes: [UInt8] = []
+    while true {
+      guard let data = try? handle.read(upToCount: 1), let byte = data.first else {
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+      }
+      if byte == 0x0A { return String(decoding: bytes, as: UTF8.self) }
+      bytes.append(byte)
+    }
+  }
+}

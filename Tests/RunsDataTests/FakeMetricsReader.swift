@@ -1,0 +1,57 @@
+import Foundation
+import RunsCore
+import RunsData
+
+/// A stand-in ML Metadata store: metrics by run id, scripted failures, a delay per call, and a
+/// count of calls in flight.
+final class FakeMetricsReader: RunMetricsReader, @unchecked Sendable {
+  static let location = "http://127.0.0.1:1/mlmd"
+  var location: String { Self.location }
+  private let lock = NSLock()
+  private var failures: [String: [RunMetricsFailure]]
+  private let answer: @Sendable (String) -> RunMetricsFound?
+  private let delay: TimeInterval
+  private var inFlight = 0
+  private(set) var mostInFlight = 0
+  private(set) var calls: [String] = []
+
+  /// `failures[id]` are thrown, one a call, before `answer(id)` is given.
+  init(
+    failures: [String: [RunMetricsFailure]] = [:], delay: TimeInterval = 0,
+    answer: @escaping @Sendable (String) -> RunMetricsFound? = FakeMetricsReader.accuracy
+  ) {
+    self.failures = failures
+    self.delay = delay
+    self.answer = answer
+  }
+
+  /// Every run has `accuracy` from `train > metrics`, from its id's last digits.
+  static let accuracy: @Sendable (String) -> RunMetricsFound? = { id in
+    let number = Double(id.suffix(2)) ?? 0
+    return RunMetricsFound(
+      metrics: [
+        Metric(name: "accuracy", nodeID: "train > metrics", value: number / 100, format: .v2Number)
+      ], notes: ["task train: cached (outputs of an earlier run)"])
+  }
+
+  func metrics(ofRun id: String) async throws(RunMetricsFailure) -> RunMetricsFound? {
+    let failure: RunMetricsFailure? = lock.withLock {
+      calls.append(id)
+      inFlight += 1
+      mostInFlight = max(mostInFlight, inFlight)
+      return failures[id]?.isEmpty == false ? failures[id]!.removeFirst() : nil
+    }
+    if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay * 1e9)) }
+    lock.withLock { inFlight -= 1 }
+    if let failure { throw failure }
+    return answer(id)
+  }
+
+  static let unavailable = RunMetricsFailure(
+    message: "gRPC UNAVAILABLE: upstream connect error", isTransient: true)
+  static let refused = RunMetricsFailure(
+    message: "could not connect (Connection refused)", isTransient: true)
+  static let denied = RunMetricsFailure(
+    message: "gRPC PERMISSION_DENIED: RBAC: access denied", isTransient: false,
+    isUnauthorized: true)
+}
