@@ -9,7 +9,7 @@ final class FakeMetricsReader: RunMetricsReader, @unchecked Sendable {
   var location: String { Self.location }
   private let lock = NSLock()
   private var failures: [String: [RunMetricsFailure]]
-  private let answer: @Sendable (String) -> RunMetricsFound?
+  private let answer: @Sendable (String) -> V2RunMetrics?
   private let delay: TimeInterval
   private var inFlight = 0
   private(set) var mostInFlight = 0
@@ -18,7 +18,7 @@ final class FakeMetricsReader: RunMetricsReader, @unchecked Sendable {
   /// `failures[id]` are thrown, one a call, before `answer(id)` is given.
   init(
     failures: [String: [RunMetricsFailure]] = [:], delay: TimeInterval = 0,
-    answer: @escaping @Sendable (String) -> RunMetricsFound? = FakeMetricsReader.accuracy
+    answer: @escaping @Sendable (String) -> V2RunMetrics? = FakeMetricsReader.accuracy
   ) {
     self.failures = failures
     self.delay = delay
@@ -26,15 +26,15 @@ final class FakeMetricsReader: RunMetricsReader, @unchecked Sendable {
   }
 
   /// Every run has `accuracy` from `train > metrics`, from its id's last digits.
-  static let accuracy: @Sendable (String) -> RunMetricsFound? = { id in
+  static let accuracy: @Sendable (String) -> V2RunMetrics? = { id in
     let number = Double(id.suffix(2)) ?? 0
-    return RunMetricsFound(
+    return V2RunMetrics(
       metrics: [
         Metric(name: "accuracy", nodeID: "train > metrics", value: number / 100, format: .v2Number)
       ], notes: ["task train: cached (outputs of an earlier run)"])
   }
 
-  func metrics(ofRun id: String) async throws(RunMetricsFailure) -> RunMetricsFound? {
+  func metrics(ofRun id: String) async throws(RunMetricsFailure) -> V2RunMetrics? {
     let failure: RunMetricsFailure? = lock.withLock {
       calls.append(id)
       inFlight += 1

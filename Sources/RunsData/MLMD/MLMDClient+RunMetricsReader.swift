@@ -2,10 +2,9 @@ import RunsCore
 
 /// The KFP server source reads KFP 2.x runs' metrics from ML Metadata through this.
 extension MLMDClient: RunMetricsReader {
-  public func metrics(ofRun id: String) async throws(RunMetricsFailure) -> RunMetricsFound? {
+  public func metrics(ofRun id: String) async throws(RunMetricsFailure) -> V2RunMetrics? {
     do {
-      guard let found = try await runMetrics(runID: id) else { return nil }
-      return RunMetricsFound(metrics: found.metrics, notes: found.notes, problems: found.problems)
+      return try await runMetrics(runID: id)
     } catch {
       throw RunMetricsFailure(
         message: error.message, isTransient: error.isTransient,

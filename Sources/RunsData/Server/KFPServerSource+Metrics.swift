@@ -84,7 +84,7 @@ extension KFPServerSource {
   func metricsOutcome(_ run: Run, reader: any RunMetricsReader) async -> MetricsOutcome {
     var outcome = MetricsOutcome(run: run)
     var attempt = 0
-    var found: RunMetricsFound?
+    var found: V2RunMetrics?
     while true {
       attempt += 1
       do {

@@ -9,24 +9,7 @@ public protocol RunMetricsReader: Sendable {
   var location: String { get }
   /// The run's metrics; `nil` when the store has no record of the run (a KFP v1 run, or one
   /// not started yet).
-  func metrics(ofRun id: String) async throws(RunMetricsFailure) -> RunMetricsFound?
-}
-
-/// A run's metrics as the store holds them.
-public struct RunMetricsFound: Sendable, Hashable {
-  /// Metric entries (node `<task> > <output>`; text values for details).
-  public var metrics: [Metric]
-  /// Lines for the run's details (failed, running, cached tasks).
-  public var notes: [String]
-  /// What could not be used.
-  public var problems: [Problem]
-
-  /// Creates the result.
-  public init(metrics: [Metric] = [], notes: [String] = [], problems: [Problem] = []) {
-    self.metrics = metrics
-    self.notes = notes
-    self.problems = problems
-  }
+  func metrics(ofRun id: String) async throws(RunMetricsFailure) -> V2RunMetrics?
 }
 
 /// Why a run's metrics could not be read.
