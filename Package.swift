@@ -62,11 +62,12 @@ let package = Package(
     // RunsOutput too: some core rules (v2 values, run-level metrics) are checked as written.
     .testTarget(name: "RunsCoreTests", dependencies: ["RunsCore", "RunsOutput"]),
     .testTarget(name: "RunsOutputTests", dependencies: ["RunsOutput", "KFPTestServer"]),
-    .testTarget(name: "RunsDataTests", dependencies: ["RunsData", "KFPTestServer"]),
+    .testTarget(
+      name: "RunsDataTests", dependencies: ["RunsData", "KFPTestServer", "TestSupport"]),
     // A KFP v1beta1 API server on 127.0.0.1 for tests, and hostile trees: POSIX sockets, no
     // package dependencies (RunsCore for the seeded generator).
     .target(name: "KFPTestServer", dependencies: ["RunsCore"], path: "Tests/KFPTestServer"),
-    // What the test targets share: snapshot and golden files.
+    // What the test targets share: snapshot and golden files, waits that block no pool thread.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     // Screen snapshots are text files read from the source tree, not resources.
     .testTarget(

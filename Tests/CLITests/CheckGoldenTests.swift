@@ -16,25 +16,25 @@ import Testing
     ("check-several", ["check", "clean", "runs/run-a/mlpipeline-metrics.json"], Int32(0)),
     ("check-empty", ["check", "empty"], Int32(0)),
   ])
-  func checkMatchesGolden(name: String, arguments: [String], status: Int32) throws {
+  func checkMatchesGolden(name: String, arguments: [String], status: Int32) async throws {
     let fixture = try Fixture()
-    let result = try BinaryRunner.run(arguments, in: fixture.root)
+    let result = try await BinaryRunner.run(arguments, in: fixture.root)
     #expect(result.status == status)
     Golden.check(result, fixture: fixture, name: name)
   }
 
-  @Test func aMissingPathExitsWith3() throws {
+  @Test func aMissingPathExitsWith3() async throws {
     let fixture = try Fixture()
-    let result = try BinaryRunner.run(["check", "clean", "missing"], in: fixture.root)
+    let result = try await BinaryRunner.run(["check", "clean", "missing"], in: fixture.root)
     #expect(result.status == 3)
     #expect(result.stderr.contains("missing"))
   }
 
-  @Test func aFIFOIsAProblemNotAHang() throws {
+  @Test func aFIFOIsAProblemNotAHang() async throws {
     let fixture = try Fixture()
     let fifo = fixture.root.appendingPathComponent("mlpipeline-metrics.json").path
     #expect(mkfifo(fifo, 0o600) == 0)
-    let result = try BinaryRunner.run(["check", "mlpipeline-metrics.json"], in: fixture.root)
+    let result = try await BinaryRunner.run(["check", "mlpipeline-metrics.json"], in: fixture.root)
     #expect(result.status == 1)
     #expect(
       result.stdout.hasPrefix(

@@ -9,20 +9,20 @@ import Testing
     ("compare-json", ["compare", "runs", "--runs", "lr-0.01,raw-run", "--format", "json"]),
     ("compare-filtered", ["compare", "runs", "--filter", "run", "--sort", "name"]),
   ])
-  func compareMatchesGolden(name: String, arguments: [String]) throws {
+  func compareMatchesGolden(name: String, arguments: [String]) async throws {
     let fixture = try Fixture()
-    let result = try BinaryRunner.run(arguments, in: fixture.root)
+    let result = try await BinaryRunner.run(arguments, in: fixture.root)
     Golden.check(result, fixture: fixture, name: name)
   }
 
-  @Test func aRunIsFoundByIdNameOrDirectoryName() throws {
+  @Test func aRunIsFoundByIdNameOrDirectoryName() async throws {
     let fixture = try Fixture()
-    let byName = try BinaryRunner.run(
+    let byName = try await BinaryRunner.run(
       ["compare", "runs", "--runs", "baseline", "--format", "csv"], in: fixture.root)
-    let byID = try BinaryRunner.run(
+    let byID = try await BinaryRunner.run(
       ["compare", "runs", "--runs", "5d3e8b52-0000-4000-8000-00000000000a", "--format", "csv"],
       in: fixture.root)
-    let byDirectory = try BinaryRunner.run(
+    let byDirectory = try await BinaryRunner.run(
       ["compare", "runs", "--runs", "run-a", "--format", "csv"], in: fixture.root)
     #expect(byName.status == 0)
     #expect(byName.stdout.hasPrefix("metric,baseline\n"))
@@ -30,9 +30,9 @@ import Testing
     #expect(byDirectory.stdout == byName.stdout)
   }
 
-  @Test func anUnknownRunIsAUsageErrorNamingIt() throws {
+  @Test func anUnknownRunIsAUsageErrorNamingIt() async throws {
     let fixture = try Fixture()
-    let result = try BinaryRunner.run(
+    let result = try await BinaryRunner.run(
       ["compare", "runs", "--runs", "baseline,no-such-run"], in: fixture.root)
     #expect(result.status == 2)
     #expect(result.stdout.isEmpty)

@@ -20,21 +20,21 @@ import Testing
     ),
     ("filter-accents", ["list", "--demo", "--filter", "RESUME"]),
   ])
-  func matchesGolden(name: String, arguments: [String]) throws {
+  func matchesGolden(name: String, arguments: [String]) async throws {
     let fixture = try Fixture()
-    let result = try BinaryRunner.run(arguments, in: fixture.root)
+    let result = try await BinaryRunner.run(arguments, in: fixture.root)
     Golden.check(result, fixture: fixture, name: name)
   }
 
   static let twoDemoRuns = "resnet-finetune-0410-2356,resnet-finetune-0404-1623"
 
-  @Test func everyErrorLineHasOneStyle() throws {
+  @Test func everyErrorLineHasOneStyle() async throws {
     let fixture = try Fixture()
     for arguments in [
       ["list", "--no-such-option"], ["list", "runs", "--sort", "nope"], ["list", "nowhere"],
       ["compare", "runs", "--runs", "no-such-run"], ["list", "--format", "xml"],
     ] {
-      let result = try BinaryRunner.run(arguments, in: fixture.root)
+      let result = try await BinaryRunner.run(arguments, in: fixture.root)
       #expect(result.status != 0)
       #expect(result.stderr.hasPrefix("kfp-runs: error: "), "\(arguments): \(result.stderr)")
       #expect(!result.stderr.contains("Error: "), "\(arguments): \(result.stderr)")
@@ -43,7 +43,7 @@ import Testing
 
   /// Same-named runs get their short id in compare's headers: two identical CSV headers would
   /// say nothing about which column is which.
-  @Test func sameNamedRunsGetShortIDsInCompareHeaders() throws {
+  @Test func sameNamedRunsGetShortIDsInCompareHeaders() async throws {
     let fixture = try Fixture()
     let runs = """
       {"runs": [
@@ -54,7 +54,7 @@ import Testing
       ]}
       """
     try Data(runs.utf8).write(to: fixture.root.appendingPathComponent("same-names.json"))
-    let result = try BinaryRunner.run(
+    let result = try await BinaryRunner.run(
       ["compare", "same-names.json", "--format", "csv"], in: fixture.root)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(

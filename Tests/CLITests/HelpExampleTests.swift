@@ -77,23 +77,23 @@ import Testing
     return result
   }
 
-  @Test func everyHelpExampleWorksOnTheDemo() throws {
+  @Test func everyHelpExampleWorksOnTheDemo() async throws {
     let fixture = try Fixture()
-    let root = try BinaryRunner.run(["--help"], in: fixture.root)
+    let root = try await BinaryRunner.run(["--help"], in: fixture.root)
     let commands = Self.subcommands(in: root.stdout)
     #expect(commands.contains("list") && commands.contains("compare"), "\(root.stdout)")
     var ran = 0
     // `watch` follows its source until Ctrl-C, and the demo never changes: WatchCommandTests
     // runs its examples' forms (text, `--format jsonl`, `--until-done`) on a directory.
     for command in [[]] + commands.filter({ $0 != "watch" }).map({ [$0] }) {
-      let help = try BinaryRunner.run(command + ["--help"], in: fixture.root)
+      let help = try await BinaryRunner.run(command + ["--help"], in: fixture.root)
       let examples = Self.examples(in: help.stdout)
       #expect(!examples.isEmpty, "kfp-runs \(command) --help has no example")
       for example in examples {
         #expect(!example.contains("⏎"), "the help wraps the example \(example)")
         let words = Self.words(example).dropFirst()
         let arguments = Self.onDemo(Array(words))
-        let result = try BinaryRunner.run(arguments, in: fixture.root)
+        let result = try await BinaryRunner.run(arguments, in: fixture.root)
         // `check` exits 1 when it finds errors, which the demo's metrics file has on purpose.
         let expected: Set<Int32> = arguments.first == "check" ? [0, 1] : [0]
         #expect(

@@ -28,11 +28,11 @@ import Testing
     (["no-such-command-\u{1B}]0;PWNED\u{07}", "extra"], 2),
   ]
 
-  @Test func everyCommandFinishesSafelyWithItsExitCode() throws {
+  @Test func everyCommandFinishesSafelyWithItsExitCode() async throws {
     let tree = try HostileTree()
     let root = URL(fileURLWithPath: tree.root)
     for (arguments, status) in Self.commands {
-      let result = try BinaryRunner.runRaw(arguments, in: root)
+      let result = try await BinaryRunner.runRaw(arguments, in: root)
       #expect(result.status == status, "\(result.text)")
       if let hazard = HostileRunner.terminalHazard(in: result.stdout) {
         Issue.record("stdout of \(arguments): \(hazard)")
@@ -43,9 +43,9 @@ import Testing
     }
   }
 
-  @Test func listShowsEveryRunAndCountsTheProblems() throws {
+  @Test func listShowsEveryRunAndCountsTheProblems() async throws {
     let tree = try HostileTree()
-    let result = try BinaryRunner.runRaw(
+    let result = try await BinaryRunner.runRaw(
       ["list", ".", "--format", "csv"], in: URL(fileURLWithPath: tree.root))
     #expect(result.status == 0)
     let stdout = String(decoding: result.stdout, as: UTF8.self)
@@ -61,9 +61,10 @@ import Testing
     #expect(stderr.contains("problems: run 'kfp-runs check"), "\(stderr)")
   }
 
-  @Test func checkNamesEveryBadFile() throws {
+  @Test func checkNamesEveryBadFile() async throws {
     let tree = try HostileTree()
-    let result = try BinaryRunner.runRaw(["check", tree.root], in: URL(fileURLWithPath: tree.root))
+    let result = try await BinaryRunner.runRaw(
+      ["check", tree.root], in: URL(fileURLWithPath: tree.root))
     #expect(result.status == 1)
     let stdout = String(decoding: result.stdout, as: UTF8.self)
     for hostile in tree.cases {
@@ -79,11 +80,11 @@ import Testing
     "loop/self/mlpipeline-metrics.json", "deep/mlpipeline-metrics.json",
     "random/run.json", "empty/run.json",
   ])
-  func aHostileFileAsTheSourceFailsCleanly(relative: String) throws {
+  func aHostileFileAsTheSourceFailsCleanly(relative: String) async throws {
     let tree = try HostileTree()
     let root = URL(fileURLWithPath: tree.root)
     for command in ["list", "browse"] {
-      let result = try BinaryRunner.runRaw([command, relative], in: root, deadline: 30)
+      let result = try await BinaryRunner.runRaw([command, relative], in: root, deadline: 30)
       #expect(result.status == 3, "\(result.text)")
       #expect(result.stdout.isEmpty)
       #expect(String(decoding: result.stderr, as: UTF8.self).contains(relative), "\(result.text)")
@@ -92,12 +93,12 @@ import Testing
 
   /// A symlink loop is named as a loop, not as a missing file; a FIFO or socket is named for
   /// what it is and skipped; whether given directly or found in a runs directory.
-  @Test func checkNamesLoopsAndSpecialFiles() throws {
+  @Test func checkNamesLoopsAndSpecialFiles() async throws {
     let tree = try HostileTree()
     let root = URL(fileURLWithPath: tree.root)
     let loop = "loop/self/\(HostileTree.metricsFile)"
     for command in [["check", loop], ["list", loop]] {
-      let result = try BinaryRunner.runRaw(command, in: root)
+      let result = try await BinaryRunner.runRaw(command, in: root)
       let stderr = String(decoding: result.stderr, as: UTF8.self)
       #expect(result.status == 3, "\(result.text)")
       #expect(stderr.contains("symlink loop"), "\(command): \(stderr)")
@@ -106,12 +107,12 @@ import Testing
     let special = [("fifo", "a FIFO"), ("socket", "a socket")]
     for (directory, kind) in special {
       let path = "\(directory)/\(HostileTree.metricsFile)"
-      let result = try BinaryRunner.runRaw(["check", path], in: root)
+      let result = try await BinaryRunner.runRaw(["check", path], in: root)
       #expect(result.status == 1, "\(result.text)")
       let stdout = String(decoding: result.stdout, as: UTF8.self)
       #expect(stdout.hasPrefix("\(path): error: is \(kind), not a regular file; skipped\n"))
     }
-    let whole = try BinaryRunner.runRaw(["check", "."], in: root)
+    let whole = try await BinaryRunner.runRaw(["check", "."], in: root)
     let stdout = String(decoding: whole.stdout, as: UTF8.self)
     #expect(
       stdout.contains(
@@ -126,9 +127,9 @@ import Testing
     }
   }
 
-  @Test func twoHundredThousandMetricsInOneRunList() throws {
+  @Test func twoHundredThousandMetricsInOneRunList() async throws {
     let tree = try HostileTree(bigRunMetrics: 200_000)
-    let result = try BinaryRunner.runRaw(
+    let result = try await BinaryRunner.runRaw(
       ["list", ".", "--sort", "m-199999"], in: URL(fileURLWithPath: tree.root), deadline: 120)
     #expect(result.status == 0, "\(result.text)")
     let stdout = String(decoding: result.stdout, as: UTF8.self)
@@ -138,7 +139,7 @@ import Testing
 
   /// Run names chosen by other people on a shared KFP cannot run as spreadsheet formulas from
   /// `list` or `compare` CSV; negative metric values stay numbers.
-  @Test func csvCellsAreNeverFormulas() throws {
+  @Test func csvCellsAreNeverFormulas() async throws {
     let root = FileManager.default.temporaryDirectory
       .appendingPathComponent("kfp-runs-csv-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -150,7 +151,7 @@ import Testing
        {"id": "r2", "name": "-2+3", "metrics": [{"name": "+loss", "node_id": "n", "number_value": 1}]}]}
       """
     try Data(runs.utf8).write(to: root.appendingPathComponent("runs.json"))
-    let list = try BinaryRunner.run(["list", "runs.json", "--format", "csv"], in: root)
+    let list = try await BinaryRunner.run(["list", "runs.json", "--format", "csv"], in: root)
     #expect(list.status == 0, "\(list.stderr)")
     #expect(
       list.stdout == """
@@ -159,7 +160,7 @@ import Testing
         r2,"'-2+3",,,,,,1
 
         """)
-    let compare = try BinaryRunner.run(["compare", "runs.json", "--format", "csv"], in: root)
+    let compare = try await BinaryRunner.run(["compare", "runs.json", "--format", "csv"], in: root)
     #expect(compare.status == 0, "\(compare.stderr)")
     #expect(
       compare.stdout == """
@@ -172,7 +173,7 @@ import Testing
   /// A copied run folder keeps the id of its run.json, and two folder names that differ only
   /// in bytes that are not UTF-8 read as the same id: every run is kept, `check` warns, and a
   /// `--runs` reference to the shared id or a copied folder is ambiguous.
-  @Test func runsSharingAnIdAreAllKept() throws {
+  @Test func runsSharingAnIdAreAllKept() async throws {
     let root = FileManager.default.temporaryDirectory
       .appendingPathComponent("kfp-runs-dup-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: root) }
@@ -208,26 +209,26 @@ import Testing
       #expect(write(descriptor, text, text.count) == text.count)
       close(descriptor)
     }
-    let list = try BinaryRunner.run(["list", ".", "--format", "csv"], in: root)
+    let list = try await BinaryRunner.run(["list", ".", "--format", "csv"], in: root)
     #expect(list.status == 0, "\(list.stderr)")
     let ids = list.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] }
     #expect(
       ids.sorted() == ["X", "X (2)", "c", "raw-\u{FFFD}", "raw-\u{FFFD} (2)"], "\(list.stdout)")
     #expect(list.stderr.contains("2 problems"), "\(list.stderr)")
 
-    let check = try BinaryRunner.run(["check", "."], in: root)
+    let check = try await BinaryRunner.run(["check", "."], in: root)
     #expect(
       check.stdout.contains(#"an earlier run has the same id; both are kept, this one as "X (2)""#))
     #expect(check.stdout.hasSuffix("checked 5 runs: 0 errors, 2 warnings\n"), "\(check.stdout)")
 
     for reference in ["X", "b", "a"] {
-      let compare = try BinaryRunner.run(["compare", ".", "--runs", reference], in: root)
+      let compare = try await BinaryRunner.run(["compare", ".", "--runs", reference], in: root)
       #expect(compare.status == 2, "\(reference): \(compare.stdout)")
       #expect(
         compare.stderr.contains("2 runs have the id 'X': name one of them as 'X (1)', 'X (2)'"),
         "\(reference): \(compare.stderr)")
     }
-    let both = try BinaryRunner.run(
+    let both = try await BinaryRunner.run(
       ["compare", ".", "--runs", "X (1),X (2)", "--format", "csv"], in: root)
     #expect(both.status == 0, "\(both.stderr)")
     #expect(both.stdout.hasSuffix("acc,0.5,0.9\n"), "\(both.stdout)")

@@ -40,7 +40,7 @@ import Testing
   }
 
   @Test(arguments: Scenario.allCases)
-  func noCommandShowsACredential(scenario: Scenario) throws {
+  func noCommandShowsACredential(scenario: Scenario) async throws {
     let echo = try KFPTestServer(Self.echoing(status: 500))
     defer { echo.stop() }
     let server = try Self.server(for: scenario, redirectPort: echo.port)
@@ -53,7 +53,7 @@ import Testing
         ["list", base], ["browse", base], ["compare", base, "--runs", "a,b"], ["check", base],
       ]
       for command in commands {
-        let result = try BinaryRunner.runRaw(
+        let result = try await BinaryRunner.runRaw(
           command + mode.flags, in: directory, environment: mode.environment)
         // 3: the source cannot be read; `check` takes no credential options (2) nor URLs (3).
         let expected: Int32 = command[0] == "check" && !mode.flags.isEmpty ? 2 : 3
@@ -73,7 +73,7 @@ import Testing
   }
 
   /// `KF_PIPELINES_SA_TOKEN_PATH` naming a FIFO once made `list` wait forever for a writer.
-  @Test func aFIFOTokenPathIsNamedNotWaitedOn() throws {
+  @Test func aFIFOTokenPathIsNamedNotWaitedOn() async throws {
     let directory = FileManager.default.temporaryDirectory.resolvingSymlinksInPath()
       .appendingPathComponent("kfp-runs-fifo-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -82,7 +82,7 @@ import Testing
     #expect(mkfifo(fifo, 0o600) == 0)
     let server = try KFPTestServer(KFPTestServer.Options(runs: TestRun.samples(count: 2)))
     defer { server.stop() }
-    let result = try BinaryRunner.runRaw(
+    let result = try await BinaryRunner.runRaw(
       ["list", "\(server.baseURL)"], in: directory,
       environment: ["KF_PIPELINES_SA_TOKEN_PATH": fifo], deadline: 8)
     // Finishing at all is the point (the reader itself takes well under a second, see
@@ -96,7 +96,7 @@ import Testing
 
   /// A proxy that reflects the request into the data: runs named, grouped and measured with
   /// the credentials. Every command prints the runs with the credentials replaced.
-  @Test func runDataCarryingTheCredentialsIsRedacted() throws {
+  @Test func runDataCarryingTheCredentialsIsRedacted() async throws {
     let reflected = "auth=Bearer \(Self.envToken) \(Self.envCookie)"
     var options = KFPTestServer.Options(runs: [
       TestRun(
@@ -115,7 +115,7 @@ import Testing
       ["list"], ["list", "--format", "csv"], ["list", "--format", "json"],
       ["compare", "--format", "json"], ["compare", "--format", "markdown"], ["browse"],
     ] {
-      let result = try BinaryRunner.runRaw(
+      let result = try await BinaryRunner.runRaw(
         command + ["\(server.baseURL)"], in: directory, environment: environment)
       #expect(result.status == 0, "\(result.text)")
       let output = String(decoding: result.stdout + result.stderr, as: UTF8.self)
@@ -128,14 +128,14 @@ import Testing
 
   /// A URL that does not parse is quoted in the error without its password, from the
   /// command line or from KF_PIPELINES_ENDPOINT.
-  @Test func anInvalidURLIsQuotedWithoutItsPassword() throws {
+  @Test func anInvalidURLIsQuotedWithoutItsPassword() async throws {
     let directory = FileManager.default.temporaryDirectory.resolvingSymlinksInPath()
     let url = "http://alice:S3cret pass@bad host/x"
     for (arguments, environment) in [
       (["list", url], [String: String]()), (["list"], ["KF_PIPELINES_ENDPOINT": url]),
       (["browse", url], [:]), (["compare", url, "--runs", "a"], [:]),
     ] {
-      let result = try BinaryRunner.runRaw(arguments, in: directory, environment: environment)
+      let result = try await BinaryRunner.runRaw(arguments, in: directory, environment: environment)
       let stderr = String(decoding: result.stderr, as: UTF8.self)
       #expect(result.status == 3, "\(result.text)")
       #expect(stderr.contains("alice:[redacted]@bad host"), "\(stderr)")
@@ -145,7 +145,7 @@ import Testing
 
   /// A token or cookie pasted with its line end (`$(cat file)` keeps none, a copy does) is
   /// sent without it, as the token file's is: the request is authenticated.
-  @Test func aCredentialWithATrailingLineEndIsTrimmed() throws {
+  @Test func aCredentialWithATrailingLineEndIsTrimmed() async throws {
     var options = KFPTestServer.Options(runs: TestRun.samples(count: 2))
     options.token = "the-right-token"
     options.cookie = "session=the-right-cookie"
@@ -158,7 +158,7 @@ import Testing
       ([], ["KFP_TOKEN": "the-right-token\n"]),
       ([], ["KFP_COOKIE": "session=the-right-cookie\r\n"]),
     ] {
-      let result = try BinaryRunner.runRaw(
+      let result = try await BinaryRunner.runRaw(
         ["list", "\(server.baseURL)"] + flags, in: directory, environment: environment)
       #expect(result.status == 0, "\(result.text)")
     }

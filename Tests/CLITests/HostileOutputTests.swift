@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -28,7 +29,15 @@ import Testing
   }
 
   /// Runs `script` with `sh -c`, the binary as `$0`, in `directory`; status and stderr.
-  static func shell(_ script: String, in directory: URL) throws -> (status: Int32, stderr: String) {
+  static func shell(_ script: String, in directory: URL) async throws -> (
+    status: Int32, stderr: String
+  ) {
+    try await onOwnThread { try blockingShell(script, in: directory) }
+  }
+
+  private static func blockingShell(_ script: String, in directory: URL) throws -> (
+    status: Int32, stderr: String
+  ) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = ["-c", script, BinaryRunner.binary.path]
@@ -55,9 +64,9 @@ import Testing
     ("\"$0\" list --demo >&-", "Bad file descriptor"),
     ("\"$0\" --demo >&-", "Bad file descriptor"),
   ])
-  func aStdoutThatFailsIsOneLineAndStatusOne(script: String, reason: String) throws {
+  func aStdoutThatFailsIsOneLineAndStatusOne(script: String, reason: String) async throws {
     let source = try BigSource(runs: 1)
-    let result = try Self.shell(script, in: source.root)
+    let result = try await Self.shell(script, in: source.root)
     #expect(result.status == 1, "\(script): \(result.stderr)")
     #expect(
       result.stderr.hasSuffix(Self.cannotWrite + reason + "\n"), "\(script): \(result.stderr)")
@@ -72,9 +81,9 @@ import Testing
     "\"$0\" list --demo --sort no-such 2>&- >/dev/null; echo $? >status",
     "\"$0\" list --no-such-flag 2>/dev/full; echo $? >status",
   ])
-  func aStderrThatFailsEndsWithAFailureStatus(script: String) throws {
+  func aStderrThatFailsEndsWithAFailureStatus(script: String) async throws {
     let source = try BigSource(runs: 1)
-    _ = try Self.shell(script, in: source.root)
+    _ = try await Self.shell(script, in: source.root)
     let status = try String(
       contentsOf: source.root.appendingPathComponent("status"), encoding: .utf8)
     #expect(status == "1\n", "\(script)")
@@ -82,11 +91,11 @@ import Testing
 
   /// A parent that ignores SIGPIPE (`trap '' PIPE`, many process supervisors): the write fails
   /// with EPIPE; the binary stops quietly with the status SIGPIPE would have given it.
-  @Test func aReaderThatLeavesIsAQuietExit() throws {
+  @Test func aReaderThatLeavesIsAQuietExit() async throws {
     let source = try BigSource()
     let script =
       "trap '' PIPE; { \"$0\" list runs.json --format csv; echo $? >status; } | head -1 >first"
-    let result = try Self.shell(script, in: source.root)
+    let result = try await Self.shell(script, in: source.root)
     #expect(result.stderr.isEmpty, "\(result.stderr)")
     let status = try String(
       contentsOf: source.root.appendingPathComponent("status"), encoding: .utf8)

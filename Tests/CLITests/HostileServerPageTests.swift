@@ -55,13 +55,13 @@ import Testing
     return dlsym(program, "__asan_init") != nil || dlsym(program, "__tsan_init") != nil
   }
 
-  @Test func aFiftyMegabytePageLoadsWithinBoundedTimeAndMemory() throws {
+  @Test func aFiftyMegabytePageLoadsWithinBoundedTimeAndMemory() async throws {
     let page = Self.page(megabytes: 50)
     #expect(page.utf8.count > 50_000_000)
     let server = try Self.server(page: page)
     defer { server.stop() }
     let fixture = try Fixture()
-    let result = try BinaryRunner.runRaw(
+    let result = try await BinaryRunner.runRaw(
       ["list", server.baseURL.absoluteString, "--format", "csv"], in: fixture.root, deadline: 120)
     #expect(result.status == 0, "\(result.text)")
     let lines = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n")
@@ -75,13 +75,13 @@ import Testing
     print("hostile: a 50 MB page loaded in \(result.seconds) s; children's peak \(peak >> 20) MiB")
   }
 
-  @Test func aPageOverTheCapIsRefusedNamingIt() throws {
+  @Test func aPageOverTheCapIsRefusedNamingIt() async throws {
     let page = Self.page(megabytes: 70)
     #expect(page.utf8.count > 64 << 20)
     let server = try Self.server(page: page)
     defer { server.stop() }
     let fixture = try Fixture()
-    let result = try BinaryRunner.runRaw(
+    let result = try await BinaryRunner.runRaw(
       ["list", server.baseURL.absoluteString], in: fixture.root, deadline: 120)
     #expect(result.status == 3, "\(result.text)")
     let stderr = String(decoding: result.stderr, as: UTF8.self)

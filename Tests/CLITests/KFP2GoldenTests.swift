@@ -14,7 +14,7 @@ struct KFP2GoldenTests {
     ("kfp2-compare", ["compare", "--runs", "train-eval,cached,failed"]),
     ("kfp2-list-through-pipeline", ["list", "/pipeline", "--format", "csv"]),
   ])
-  func matchesGolden(name: String, arguments: [String]) throws {
+  func matchesGolden(name: String, arguments: [String]) async throws {
     let peer = try KFP2Peer(arguments: ["--token", Self.token, "--cookie", Self.cookie])
     let fixture = try Fixture()
     fixture.masks = [(peer.baseURL.absoluteString, "$SERVER")]
@@ -27,7 +27,7 @@ struct KFP2GoldenTests {
       command += arguments.dropFirst()
     }
     let environment = ["KFP_TOKEN": Self.token, "KFP_COOKIE": Self.cookie]
-    let result = try BinaryRunner.run(command, in: fixture.root, environment: environment)
+    let result = try await BinaryRunner.run(command, in: fixture.root, environment: environment)
     withExtendedLifetime(peer) {}
     #expect(!result.stdout.contains(Self.token) && !result.stderr.contains(Self.token))
     Golden.check(result, fixture: fixture, name: name)

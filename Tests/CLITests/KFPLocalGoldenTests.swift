@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real `kfp.local` runner (kfp 2.17.3, in `.venv/kfp` from `scripts/python-venvs`) runs a
@@ -15,7 +16,7 @@ import Testing
     || ProcessInfo.processInfo.environment["CI"] != nil
 
   @Test(.enabled(if: available, "needs .venv/kfp (scripts/python-venvs)"))
-  func realKFPLocalOutputs() throws {
+  func realKFPLocalOutputs() async throws {
     try #require(
       FileManager.default.isExecutableFile(atPath: Self.python),
       "no \(Self.python): run scripts/python-venvs")
@@ -27,9 +28,12 @@ import Testing
     process.currentDirectoryURL = fixture.root
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "kfp_local_run.py failed")
+    let status = try await onOwnThread {
+      try process.run()
+      process.waitUntilExit()
+      return process.terminationStatus
+    }
+    try #require(status == 0, "kfp_local_run.py failed")
     let fixed = [
       "edge-pipeline": "2026-12-04-15-00-13-732118",
       "nonfinite-pipeline": "2026-12-04-15-01-02-000042",
@@ -62,7 +66,7 @@ import Testing
     ]
     for (name, arguments) in cases {
       Golden.check(
-        try BinaryRunner.run(arguments, in: fixture.root), fixture: fixture, name: name)
+        try await BinaryRunner.run(arguments, in: fixture.root), fixture: fixture, name: name)
     }
   }
 }

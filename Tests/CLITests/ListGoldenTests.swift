@@ -22,25 +22,25 @@ import Testing
     ("list-empty", ["list", "empty"]),
     ("list-empty-csv", ["list", "empty", "--format", "csv"]),
   ])
-  func listMatchesGolden(name: String, arguments: [String]) throws {
+  func listMatchesGolden(name: String, arguments: [String]) async throws {
     let fixture = try Fixture()
-    let result = try BinaryRunner.run(arguments, in: fixture.root)
+    let result = try await BinaryRunner.run(arguments, in: fixture.root)
     Golden.check(result, fixture: fixture, name: name)
   }
 
-  @Test func browseWithoutATerminalPrintsTheList() throws {
+  @Test func browseWithoutATerminalPrintsTheList() async throws {
     let fixture = try Fixture()
-    let browse = try BinaryRunner.run(["runs"], in: fixture.root)
-    let list = try BinaryRunner.run(["list", "runs"], in: fixture.root)
+    let browse = try await BinaryRunner.run(["runs"], in: fixture.root)
+    let list = try await BinaryRunner.run(["list", "runs"], in: fixture.root)
     #expect(browse.status == 0)
     #expect(browse.stdout == list.stdout)
     #expect(!browse.stdout.isEmpty)
   }
 
-  @Test func noSourceMeansTheCurrentDirectory() throws {
+  @Test func noSourceMeansTheCurrentDirectory() async throws {
     let fixture = try Fixture()
-    let here = try BinaryRunner.run(["list"], in: fixture.root.appendingPathComponent("runs"))
-    let named = try BinaryRunner.run(["list", "runs"], in: fixture.root)
+    let here = try await BinaryRunner.run(["list"], in: fixture.root.appendingPathComponent("runs"))
+    let named = try await BinaryRunner.run(["list", "runs"], in: fixture.root)
     #expect(here.status == 0)
     #expect(here.stdout == named.stdout)
   }
@@ -48,12 +48,13 @@ import Testing
 
 /// Problems of a source `check` cannot read are printed on stderr, at most ten of them.
 @Suite struct ListProblemTests {
-  @Test func problemLinesStopAfterTenWithACount() throws {
+  @Test func problemLinesStopAfterTenWithACount() async throws {
     let fixture = try Fixture()
     let broken = (1...12).map { #"{"name": "no id \#($0)"}"# }
     let text = #"{"runs": [{"id": "ok", "name": "ok"}, "# + broken.joined(separator: ", ") + "]}"
     try Data(text.utf8).write(to: fixture.root.appendingPathComponent("broken.json"))
-    let result = try BinaryRunner.run(["list", "broken.json", "--format", "csv"], in: fixture.root)
+    let result = try await BinaryRunner.run(
+      ["list", "broken.json", "--format", "csv"], in: fixture.root)
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stderr.split(separator: "\n")
     #expect(lines.first == "⚠ 12 problems:")

@@ -27,15 +27,16 @@ import Testing
       ["plot", "runs", "--experiment", "mnist", "--y", "accuracy-score", "--height", "10"]
     ),
   ])
-  func plotMatchesGolden(name: String, locale: String, arguments: [String]) throws {
+  func plotMatchesGolden(name: String, locale: String, arguments: [String]) async throws {
     let fixture = try Fixture()
-    let result = try BinaryRunner.run(arguments, in: fixture.root, environment: ["LANG": locale])
+    let result = try await BinaryRunner.run(
+      arguments, in: fixture.root, environment: ["LANG": locale])
     Golden.check(result, fixture: fixture, name: name)
   }
 
-  @Test func anUnknownAxisIsAUsageErrorNamingTheChoices() throws {
+  @Test func anUnknownAxisIsAUsageErrorNamingTheChoices() async throws {
     let fixture = try Fixture()
-    let result = try BinaryRunner.run(["plot", "--demo", "--y", "acuracy"], in: fixture.root)
+    let result = try await BinaryRunner.run(["plot", "--demo", "--y", "acuracy"], in: fixture.root)
     #expect(result.status == 2)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.contains("no axis named 'acuracy' for --y"))
@@ -43,9 +44,10 @@ import Testing
     #expect(result.stderr.contains("numeric parameters: epochs, learning_rate"))
   }
 
-  @Test func formatIsNotAnOptionOfPlot() throws {
+  @Test func formatIsNotAnOptionOfPlot() async throws {
     let fixture = try Fixture()
-    let result = try BinaryRunner.run(["plot", "--demo", "--format", "csv"], in: fixture.root)
+    let result = try await BinaryRunner.run(
+      ["plot", "--demo", "--format", "csv"], in: fixture.root)
     #expect(result.status == 2)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.contains("--format does not apply"))

@@ -41,27 +41,28 @@ import Testing
     ("list-sort-param-unknown", ["list", "--demo", "--sort", "param:lr"]),
     ("compare-where", ["compare", "runs", "--where", "has(f1) and experiment = mnist"]),
   ])
-  func matchesGolden(name: String, arguments: [String]) throws {
+  func matchesGolden(name: String, arguments: [String]) async throws {
     let fixture = try Fixture()
-    let result = try BinaryRunner.run(arguments, in: fixture.root)
+    let result = try await BinaryRunner.run(arguments, in: fixture.root)
     Golden.check(result, fixture: fixture, name: name)
   }
 
   /// A syntax error is reported before the source is read: a missing directory does not
   /// change the message.
-  @Test func syntaxErrorsComeBeforeLoading() throws {
+  @Test func syntaxErrorsComeBeforeLoading() async throws {
     let fixture = try Fixture()
-    let result = try BinaryRunner.run(["list", "missing", "--where", "a >"], in: fixture.root)
+    let result = try await BinaryRunner.run(
+      ["list", "missing", "--where", "a >"], in: fixture.root)
     #expect(result.status == 2)
     #expect(result.stderr.contains("column 4: expected a value after '>'"))
   }
 
   /// `browse` without a terminal prints what `list` prints, query included.
-  @Test func browseWithoutATerminalAppliesTheQuery() throws {
+  @Test func browseWithoutATerminalAppliesTheQuery() async throws {
     let fixture = try Fixture()
     let arguments = ["runs", "--where", "loss < 1"]
-    let browse = try BinaryRunner.run(arguments, in: fixture.root)
-    let list = try BinaryRunner.run(["list"] + arguments, in: fixture.root)
+    let browse = try await BinaryRunner.run(arguments, in: fixture.root)
+    let list = try await BinaryRunner.run(["list"] + arguments, in: fixture.root)
     #expect(browse.status == 0)
     #expect(browse.stdout == list.stdout)
     #expect(browse.stdout.split(separator: "\n").count == 4)

@@ -90,9 +90,9 @@ import Testing
     let subcommands: [String]
     private var texts: [String: String] = [:]
 
-    init() throws {
+    init() async throws {
       fixture = try Fixture()
-      let root = try BinaryRunner.run(["--help"], in: fixture.root)
+      let root = try await BinaryRunner.run(["--help"], in: fixture.root)
       subcommands = HelpExampleTests.subcommands(in: root.stdout)
     }
 
@@ -101,15 +101,15 @@ import Testing
       words.first.flatMap { subcommands.contains($0) ? $0 : nil } ?? "browse"
     }
 
-    func help(_ subcommand: String) throws -> String {
+    func help(_ subcommand: String) async throws -> String {
       if let text = texts[subcommand] { return text }
-      let text = try BinaryRunner.run([subcommand, "--help"], in: fixture.root).stdout
+      let text = try await BinaryRunner.run([subcommand, "--help"], in: fixture.root).stdout
       texts[subcommand] = text
       return text
     }
   }
 
-  @Test func theFirstCommandsRunTheDemoTheTestsAndInstall() throws {
+  @Test func theFirstCommandsRunTheDemoTheTestsAndInstall() async throws {
     let first = try #require(Self.codeBlocks(Self.readme()).first)
     let commands = first.lines.map { Self.cut($0) }
     #expect(commands.first == "swift run kfp-runs --demo", "\(commands)")
@@ -119,7 +119,7 @@ import Testing
     #expect(FileManager.default.isExecutableFile(atPath: install))
     // What `swift run kfp-runs --demo` shows when its output is not a terminal: the demo runs.
     let fixture = try Fixture()
-    let demo = try BinaryRunner.run(["--demo"], in: fixture.root)
+    let demo = try await BinaryRunner.run(["--demo"], in: fixture.root)
     #expect(demo.status == 0, "\(demo.stderr)")
     #expect(demo.stdout.contains("accuracy-score"))
   }
@@ -155,15 +155,15 @@ import Testing
     #expect(files.subtracting(shown).isEmpty, "Screenshots README does not show")
   }
 
-  @Test func everyOptionItShowsExists() throws {
-    let helps = try Helps()
+  @Test func everyOptionItShowsExists() async throws {
+    let helps = try await Helps()
     let commands = try Self.commands(Self.readme())
     #expect(commands.count >= 10)
     for command in commands {
       let words = HelpExampleTests.words(command).dropFirst()
       let subcommand = helps.subcommand(of: Array(words))
       if subcommand == "help" { continue }
-      let help = try helps.help(subcommand)
+      let help = try await helps.help(subcommand)
       // The argument parser's own options: every command has them, no help lists them all.
       let builtIn = ["--help", "--version", "--generate-completion-script"]
       for option in Self.options(words) where !builtIn.contains(option) {
@@ -173,7 +173,7 @@ import Testing
     // The options tables: a row whose first cell is an option names one some command has.
     var all = ""
     for subcommand in helps.subcommands where subcommand != "help" {
-      all += try helps.help(subcommand)
+      all += try await helps.help(subcommand)
     }
     for line in try Self.readme().split(separator: "\n") where line.hasPrefix("| `--") {
       let cell = line.dropFirst(3).prefix { $0 != "`" }
@@ -183,7 +183,7 @@ import Testing
     }
   }
 
-  @Test func everyDemoCommandInItsShellBlocksRuns() throws {
+  @Test func everyDemoCommandInItsShellBlocksRuns() async throws {
     let fixture = try Fixture()
     var ran = 0
     for block in try Self.codeBlocks(Self.readme()) where block.language == "sh" {
@@ -194,7 +194,7 @@ import Testing
         guard words.first == "kfp-runs", words.contains("--demo"), !words.contains("watch")
         else { continue }
         let arguments = Array(words.dropFirst())
-        let result = try BinaryRunner.run(arguments, in: fixture.root)
+        let result = try await BinaryRunner.run(arguments, in: fixture.root)
         // The demo's metrics file has errors on purpose: `check` then exits 1.
         let expected: Set<Int32> = arguments.first == "check" ? [0, 1] : [0]
         #expect(expected.contains(result.status), "README: \(command): \(result.stderr)")
@@ -205,10 +205,11 @@ import Testing
     #expect(ran >= 5)
   }
 
-  @Test func shellCompletionScriptsAreGenerated() throws {
+  @Test func shellCompletionScriptsAreGenerated() async throws {
     let fixture = try Fixture()
     for shell in ["bash", "zsh", "fish"] {
-      let result = try BinaryRunner.run(["--generate-completion-script", shell], in: fixture.root)
+      let result = try await BinaryRunner.run(
+        ["--generate-completion-script", shell], in: fixture.root)
       #expect(result.status == 0, "\(shell): \(result.stderr)")
       // Subcommands and their options: fish spells an option `-l where`.
       #expect(result.stdout.contains("compare") && result.stdout.contains("where"), "\(shell)")

@@ -42,13 +42,13 @@ import Testing
     ("server-experiment", ["list", "--experiment", "mnist", "--token", token]),
     ("server-compare", ["compare", "--runs", "first,srv-3", "--token", token]),
   ])
-  func serverOutputMatchesGolden(name: String, arguments: [String]) throws {
+  func serverOutputMatchesGolden(name: String, arguments: [String]) async throws {
     let server = try Self.server()
     defer { server.stop() }
     let fixture = try Fixture()
     fixture.masks = [(server.baseURL.absoluteString, "$SERVER"), (Self.token, "$TOKEN")]
     let withURL = [arguments[0], server.baseURL.absoluteString] + arguments.dropFirst()
-    let result = try BinaryRunner.run(withURL, in: fixture.root)
+    let result = try await BinaryRunner.run(withURL, in: fixture.root)
     #expect(!result.stdout.contains(Self.token) && !result.stderr.contains(Self.token))
     Golden.check(result, fixture: fixture, name: name)
   }
@@ -59,21 +59,21 @@ import Testing
     ("server-v2-experiment", ["list", "--experiment", "mnist", "--token", token]),
     ("server-v2-api-v1", ["list", "--api", "v1", "--token", token]),
   ])
-  func v2ServerOutputMatchesGolden(name: String, arguments: [String]) throws {
+  func v2ServerOutputMatchesGolden(name: String, arguments: [String]) async throws {
     let server = try Self.server(servesV2: true)
     defer { server.stop() }
     let fixture = try Fixture()
     fixture.masks = [(server.baseURL.absoluteString, "$SERVER"), (Self.token, "$TOKEN")]
     let withURL = [arguments[0], server.baseURL.absoluteString] + arguments.dropFirst()
-    let result = try BinaryRunner.run(withURL, in: fixture.root)
+    let result = try await BinaryRunner.run(withURL, in: fixture.root)
     Golden.check(result, fixture: fixture, name: name)
   }
 
-  @Test func theTokenComesFromKFPTokenToo() throws {
+  @Test func theTokenComesFromKFPTokenToo() async throws {
     let server = try Self.server()
     defer { server.stop() }
     let fixture = try Fixture()
-    let result = try BinaryRunner.run(
+    let result = try await BinaryRunner.run(
       ["list", server.baseURL.absoluteString, "--format", "csv"], in: fixture.root,
       environment: ["KFP_TOKEN": Self.token])
     #expect(result.status == 0, "\(result.stderr)")
@@ -81,12 +81,12 @@ import Testing
     #expect(server.requests.allSatisfy { $0.headers["authorization"] == "Bearer \(Self.token)" })
   }
 
-  @Test func aRefusedTokenExitsWith3NamingTheFlagButNotTheToken() throws {
+  @Test func aRefusedTokenExitsWith3NamingTheFlagButNotTheToken() async throws {
     let server = try Self.server()
     defer { server.stop() }
     let fixture = try Fixture()
     let wrong = "wrong-secret-value"
-    let result = try BinaryRunner.run(
+    let result = try await BinaryRunner.run(
       ["list", server.baseURL.absoluteString, "--token", wrong], in: fixture.root)
     #expect(result.status == 3)
     #expect(result.stdout.isEmpty)
@@ -94,11 +94,11 @@ import Testing
     #expect(!result.stderr.contains(wrong))
   }
 
-  @Test func withoutATerminalBrowseListsTheServersRuns() throws {
+  @Test func withoutATerminalBrowseListsTheServersRuns() async throws {
     let server = try Self.server()
     defer { server.stop() }
     let fixture = try Fixture()
-    let result = try BinaryRunner.run(
+    let result = try await BinaryRunner.run(
       [], in: fixture.root,
       environment: [
         "KF_PIPELINES_ENDPOINT": server.baseURL.absoluteString, "KFP_TOKEN": Self.token,

@@ -16,13 +16,13 @@ import Testing
 
   /// A dying `kubectl port-forward` sends the status line and closes; FoundationNetworking
   /// crashed on that (`fatalError("Transfer completed, but there's no response.")`).
-  @Test func aConnectionClosedInsideTheHeadersIsExit3NotACrash() throws {
+  @Test func aConnectionClosedInsideTheHeadersIsExit3NotACrash() async throws {
     var options = KFPTestServer.Options()
     options.intercept = { _ in .raw("HTTP/1.1 200 OK\r\n") }
     let server = try KFPTestServer(options)
     defer { server.stop() }
     let fixture = try Fixture()
-    let result = try BinaryRunner.runRaw(
+    let result = try await BinaryRunner.runRaw(
       ["list", server.baseURL.absoluteString], in: fixture.root, deadline: 60)
     #expect(result.status == 3, "\(result.text)")
     let stderr = String(decoding: result.stderr, as: UTF8.self)
@@ -31,31 +31,31 @@ import Testing
     #expect(!stderr.contains("Fatal error") && !stderr.contains("Backtrace"), "\(stderr)")
   }
 
-  @Test func anIPv6LiteralURLListsTheRuns() throws {
+  @Test func anIPv6LiteralURLListsTheRuns() async throws {
     let server = try Self.server(ipv6: true)
     defer { server.stop() }
     let fixture = try Fixture()
     #expect(server.baseURL.absoluteString.hasPrefix("http://[::1]:"))
-    let result = try BinaryRunner.run(
+    let result = try await BinaryRunner.run(
       ["list", server.baseURL.absoluteString, "--format", "csv", "--token", Self.token],
       in: fixture.root)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.split(separator: "\n").count == 4, "\(result.stdout)")
   }
 
-  @Test func aCACertThatCannotBeReadIsBadUsage() throws {
+  @Test func aCACertThatCannotBeReadIsBadUsage() async throws {
     let fixture = try Fixture()
     let missing = fixture.root.appendingPathComponent("missing-ca.pem").path
-    let result = try BinaryRunner.run(
+    let result = try await BinaryRunner.run(
       ["list", "https://localhost:1", "--ca-cert", missing], in: fixture.root)
     #expect(result.status == 2, "\(result.stderr)")
     #expect(result.stderr.contains("--ca-cert"))
     #expect(result.stderr.contains("missing-ca.pem cannot be opened"), "\(result.stderr)")
   }
 
-  @Test func aCACertForADirectoryIsIgnoredWithAWarning() throws {
+  @Test func aCACertForADirectoryIsIgnoredWithAWarning() async throws {
     let fixture = try Fixture()
-    let result = try BinaryRunner.run(
+    let result = try await BinaryRunner.run(
       ["list", "clean", "--ca-cert", "nowhere.pem"], in: fixture.root)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("--ca-cert applies only to a KFP server"), "\(result.stderr)")
@@ -65,13 +65,13 @@ import Testing
 /// `list` over HTTPS with a test CA (skipped without python3 and openssl).
 @Suite(.enabled(if: TLSFront.isAvailable))
 struct ServerTLSCLITests {
-  func run(_ extra: [String]) throws -> (Invocation, KFPTestServer) {
+  func run(_ extra: [String]) async throws -> (Invocation, KFPTestServer) {
     let server = try ServerTransportCLITests.server()
     let front = try TLSFront(backendPort: server.port)
     defer { front.stop() }
     let fixture = try Fixture()
     let token = ServerTransportCLITests.token
-    let result = try BinaryRunner.run(
+    let result = try await BinaryRunner.run(
       ["list", front.baseURL.absoluteString, "--format", "csv", "--token", token]
         + extra.map { $0 == "$CA" ? front.caCertificate : $0 },
       in: fixture.root)
@@ -79,8 +79,8 @@ struct ServerTLSCLITests {
     return (result, server)
   }
 
-  @Test func aPrivateCAIsRefusedByDefaultWithExit3NamingCACert() throws {
-    let (result, server) = try run([])
+  @Test func aPrivateCAIsRefusedByDefaultWithExit3NamingCACert() async throws {
+    let (result, server) = try await run([])
     defer { server.stop() }
     #expect(result.status == 3, "\(result.stderr)")
     #expect(result.stdout.isEmpty)
@@ -89,15 +89,15 @@ struct ServerTLSCLITests {
     #expect(server.requests.isEmpty)
   }
 
-  @Test func caCertTrustsThePrivateCA() throws {
-    let (result, server) = try run(["--ca-cert", "$CA"])
+  @Test func caCertTrustsThePrivateCA() async throws {
+    let (result, server) = try await run(["--ca-cert", "$CA"])
     defer { server.stop() }
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.split(separator: "\n").count == 4, "\(result.stdout)")
   }
 
-  @Test func insecureSkipsVerification() throws {
-    let (result, server) = try run(["--insecure"])
+  @Test func insecureSkipsVerification() async throws {
+    let (result, server) = try await run(["--insecure"])
     defer { server.stop() }
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.split(separator: "\n").count == 4, "\(result.stdout)")

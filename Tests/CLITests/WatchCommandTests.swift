@@ -161,10 +161,10 @@ import Testing
       ], "\(watching.output)")
   }
 
-  @Test func aBadWhereIsAUsageError() throws {
+  @Test func aBadWhereIsAUsageError() async throws {
     let fixture = try Fixture()
     try liveRuns(fixture)
-    let invocation = try BinaryRunner.run(
+    let invocation = try await BinaryRunner.run(
       ["watch", "live", "--where", "accuracy >"], in: fixture.root)
     #expect(invocation.status == 2)
     #expect(invocation.stderr.contains("--where:"))
@@ -193,9 +193,9 @@ import Testing
     #expect(watching.output.contains("b [redacted]"), "\(watching.output)")
   }
 
-  @Test func aSavedFileCannotBeWatched() throws {
+  @Test func aSavedFileCannotBeWatched() async throws {
     let fixture = try Fixture()
-    let invocation = try BinaryRunner.run(["watch", "saved.json"], in: fixture.root)
+    let invocation = try await BinaryRunner.run(["watch", "saved.json"], in: fixture.root)
     #expect(invocation.status == 2)
     #expect(invocation.stderr.contains("only a directory or a server can be watched"))
   }

@@ -1,5 +1,6 @@
 import Foundation
 import RunsCore
+import TestSupport
 import Testing
 
 @testable import RunsData
@@ -138,7 +139,7 @@ private let metricsFile = "mlpipeline-metrics.json"
     #expect(located["partial/run.json"]?.allSatisfy { $0.severity == .warning } == true)
   }
 
-  @Test func symlinkLoopsTerminateAndEachRealDirectoryIsReadOnce() throws {
+  @Test func symlinkLoopsTerminateAndEachRealDirectoryIsReadOnce() async throws {
     let tree = try TemporaryTree()
     try tree.write("run/step/\(metricsFile)", metricsJSON([("m", 1, nil)]))
     try tree.symlink("run/step/again", to: "..")
@@ -150,7 +151,7 @@ private let metricsFile = "mlpipeline-metrics.json"
     try tree.symlink("run/dangling", to: tree.path("missing"))
     try tree.symlink("run/shared-again", to: tree.path("outside/shared"))
 
-    guard let result = withTimeout(20, { DirectorySource(root: tree.root).load() }) else {
+    guard let result = await withTimeout(20, { DirectorySource(root: tree.root).load() }) else {
       Issue.record("a symlink loop did not terminate")
       return
     }
@@ -167,7 +168,7 @@ private let metricsFile = "mlpipeline-metrics.json"
     #expect(result.problems.allSatisfy { $0.severity == .warning })
   }
 
-  @Test func aFIFONamedLikeAMetricsFileNeverBlocks() throws {
+  @Test func aFIFONamedLikeAMetricsFileNeverBlocks() async throws {
     let tree = try TemporaryTree()
     try tree.write("run/good/\(metricsFile)", metricsJSON([("m", 1, nil)]))
     try tree.makeDirectory("run/pipe")
@@ -178,7 +179,7 @@ private let metricsFile = "mlpipeline-metrics.json"
     try tree.makeDirectory("linked")
     try tree.symlink("linked/\(metricsFile)", to: tree.path("run/pipe/\(metricsFile)"))
 
-    guard let result = withTimeout(20, { DirectorySource(root: tree.root).load() }) else {
+    guard let result = await withTimeout(20, { DirectorySource(root: tree.root).load() }) else {
       Issue.record("reading a FIFO blocked the load")
       return
     }
@@ -189,11 +190,11 @@ private let metricsFile = "mlpipeline-metrics.json"
     #expect(result.problems.allSatisfy { $0.severity == .error && $0.message.contains("FIFO") })
   }
 
-  @Test func aFIFOAsTheFirstLevelDirectoryCandidateIsIgnored() throws {
+  @Test func aFIFOAsTheFirstLevelDirectoryCandidateIsIgnored() async throws {
     let tree = try TemporaryTree()
     #expect(mkfifo(tree.path("a-fifo"), 0o644) == 0)
     try tree.write("run/\(metricsFile)", metricsJSON([("m", 1, nil)]))
-    let result = withTimeout(20) { DirectorySource(root: tree.root).load() }
+    let result = await withTimeout(20) { DirectorySource(root: tree.root).load() }
     #expect(result?.runs.map(\.id) == ["run"])
   }
 

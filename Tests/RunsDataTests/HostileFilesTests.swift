@@ -1,6 +1,7 @@
 import Foundation
 import KFPTestServer
 import RunsCore
+import TestSupport
 import Testing
 
 @testable import RunsData
@@ -14,9 +15,9 @@ import Testing
 /// The loaders against hostile files (SPEC §8 robustness): nothing crashes or hangs, every bad
 /// file is named by a problem, and every valid metric still loads.
 @Suite struct HostileFilesTests {
-  @Test func everyBadFileIsNamedAndNothingValidIsLost() throws {
+  @Test func everyBadFileIsNamedAndNothingValidIsLost() async throws {
     let tree = try HostileTree()
-    let loaded = withTimeout(120) { DirectorySource(root: tree.root).load() }
+    let loaded = await withTimeout(120) { DirectorySource(root: tree.root).load() }
     let result = try #require(loaded, "the directory load did not finish in 120 s")
     #expect(result.sourceFailure == nil)
     #expect(result.runs.map(\.id).sorted() == tree.cases.map(\.runID).sorted())
@@ -45,9 +46,10 @@ import Testing
     #expect(!result.runs.contains { $0.metrics.contains { $0.name == "too-deep" } })
   }
 
-  @Test func runJSONWithWrongTypesKeepsTheDirectoryDefaults() throws {
+  @Test func runJSONWithWrongTypesKeepsTheDirectoryDefaults() async throws {
     let tree = try HostileTree()
-    let result = try #require(withTimeout(120) { DirectorySource(root: tree.root).load() })
+    let loaded = await withTimeout(120) { DirectorySource(root: tree.root).load() }
+    let result = try #require(loaded)
     let run = try #require(result.runs.first { $0.id == "wrong-types" })
     #expect(run.name == "wrong-types")
     #expect(run.status == nil)
@@ -71,9 +73,10 @@ import Testing
     #expect(nestedMessages.count >= 8, "\(nestedMessages.map(\.message))")
   }
 
-  @Test func controlCharactersStayInTheModelAndOutOfMessages() throws {
+  @Test func controlCharactersStayInTheModelAndOutOfMessages() async throws {
     let tree = try HostileTree()
-    let result = try #require(withTimeout(120) { DirectorySource(root: tree.root).load() })
+    let loaded = await withTimeout(120) { DirectorySource(root: tree.root).load() }
+    let result = try #require(loaded)
     // The model keeps names as written; display sanitizes them (TextSanitizer).
     let controls = try #require(result.runs.first { $0.id == "ctl-id\u{1B}[5m" })
     #expect(controls.name == HostileTree.controlName)
@@ -93,7 +96,7 @@ import Testing
     #expect(badName?.message.contains(#"\u001b[31m\u009b\u202e"#) == true)
   }
 
-  @Test func twoHundredThousandMetricsInOneRunLoadInLinearTime() throws {
+  @Test func twoHundredThousandMetricsInOneRunLoadInLinearTime() async throws {
     let tree = try TemporaryTree()
     var seconds: [Int: Double] = [:]
     for count in [50_000, 200_000] {
@@ -102,7 +105,7 @@ import Testing
         "big-\(count)/\(HostileTree.metricsFile)", String(decoding: bytes, as: UTF8.self))
       let root = tree.path("big-\(count)")
       let start = Date()
-      let loaded = withTimeout(60) { DirectorySource(root: root).load() }
+      let loaded = await withTimeout(60) { DirectorySource(root: root).load() }
       seconds[count] = Date().timeIntervalSince(start)
       let result = try #require(loaded, "\(count) metrics (\(bytes.count) bytes) took over 60 s")
       let run = try #require(result.runs.first)
@@ -115,7 +118,7 @@ import Testing
         + "200,000 metrics in \(String(format: "%.2f", seconds[200_000] ?? 0)) s")
   }
 
-  @Test func specialFilesGivenAsAJSONFileSource() throws {
+  @Test func specialFilesGivenAsAJSONFileSource() async throws {
     let tree = try HostileTree()
     let paths = [
       "fifo/\(HostileTree.metricsFile)", "socket/\(HostileTree.metricsFile)",
@@ -125,14 +128,14 @@ import Testing
     ]
     for relative in paths {
       let path = tree.path(relative)
-      let loaded = withTimeout(30) { JSONFileSource(path: path).load() }
+      let loaded = await withTimeout(30) { JSONFileSource(path: path).load() }
       let result = try #require(loaded, "\(relative) did not load within 30 s")
       #expect(result.runs.isEmpty, "\(relative)")
       #expect(result.problems.contains { $0.location == path }, "no problem names \(relative)")
     }
   }
 
-  @Test func aSavedResponseWithHostileValuesKeepsEveryValidRun() throws {
+  @Test func aSavedResponseWithHostileValuesKeepsEveryValidRun() async throws {
     let tree = try TemporaryTree()
     let lines = [
       #"{"id": "a", "name": "\u001b[2J\u009b\u202e", "metrics": [{"name": "m", "number_value": 1e400}]}"#,
@@ -143,7 +146,8 @@ import Testing
     ]
     try tree.write("saved.jsonl", lines.joined(separator: "\r\n") + "\r\n")
     let path = tree.path("saved.jsonl")
-    let result = try #require(withTimeout(30) { JSONFileSource(path: path).load() })
+    let loaded = await withTimeout(30) { JSONFileSource(path: path).load() }
+    let result = try #require(loaded)
     #expect(result.sourceFailure == nil)
     #expect(result.runs.map(\.id) == ["a", "b", "c", "d"])
     #expect(result.runs.first?.name == "\u{1B}[2J\u{9B}\u{202E}")

@@ -71,20 +71,3 @@ func metricsJSON(_ entries: [(name: String, value: Double, format: String?)]) ->
   }
   return #"{"metrics": [\#(items.joined(separator: ", "))]}"#
 }
-
-/// Runs `body` on another thread and waits at most `seconds`; `nil` when it did not finish,
-/// so a test of something that must never block fails instead of hanging.
-func withTimeout<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () -> T) -> T? {
-  let done = DispatchSemaphore(value: 0)
-  let box = ResultBox<T>()
-  Thread.detachNewThread {
-    box.value = body()
-    done.signal()
-  }
-  guard done.wait(timeout: .now() + seconds) == .success else { return nil }
-  return box.value
-}
-
-private final class ResultBox<T>: @unchecked Sendable {
-  var value: T?
-}

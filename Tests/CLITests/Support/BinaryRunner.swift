@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -25,8 +26,8 @@ enum BinaryRunner {
   /// decodes what it printed as text.
   static func run(
     _ arguments: [String], in directory: URL, environment: [String: String] = [:]
-  ) throws -> Invocation {
-    let raw = try runRaw(arguments, in: directory, environment: environment, deadline: 300)
+  ) async throws -> Invocation {
+    let raw = try await runRaw(arguments, in: directory, environment: environment, deadline: 300)
     return Invocation(
       arguments: arguments, status: raw.status ?? -1,
       stdout: String(decoding: raw.stdout, as: UTF8.self),
@@ -42,7 +43,7 @@ enum BinaryRunner {
   static func runRaw(
     _ arguments: [String], in directory: URL, environment: [String: String] = [:],
     deadline: Double = 60
-  ) throws -> RawInvocation {
+  ) async throws -> RawInvocation {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -77,15 +78,15 @@ enum BinaryRunner {
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
-    let exited = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in exited.signal() }
+    let exited = Latch()
+    process.terminationHandler = { _ in exited.fire() }
     let start = Date()
     try process.run()
-    let finished = exited.wait(timeout: .now() + deadline) == .success
+    let finished = await exited.wait(seconds: deadline)
     if !finished {
       // SIGKILL: SIGTERM may be blocked in a child spawned from a pool thread.
       kill(process.processIdentifier, SIGKILL)
-      _ = exited.wait(timeout: .now() + 10)
+      _ = await exited.wait(seconds: 10)
     }
     let seconds = Date().timeIntervalSince(start)
     try out.close()
