@@ -28,9 +28,11 @@ struct WatchTests {
     let changed = try await session.waitFor("95.000%▲")
     let latency = Date().timeIntervalSince(written)
     // Half a second on a quiet machine (the benchmark measures it). This only catches a watch
-    // that waits for something else (a poll, a key): a machine busy with the whole suite under
-    // a sanitizer took 4 s, so the bound is well above that.
-    #expect(latency < 10, "the new value took \(latency) s")
+    // that waits for something else (a poll, a key): a machine busy with the whole suite took
+    // 4 s, and with the suite under AddressSanitizer in CI 11 s, so the bound is well above
+    // what each takes.
+    let sanitized = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] != nil
+    #expect(latency < (sanitized ? 40 : 10), "the new value took \(latency) s")
     #expect(changed.contains("1 changed"))
 
     try tree.add(
