@@ -55,7 +55,8 @@ let package = Package(
     .executableTarget(
       name: "kfp-runs-bench",
       dependencies: [
-        "RunsCore", "RunsData", "RunsUI",
+        // KFPTestServer: the KFP 2.x test server's launcher, for the kfp2 part.
+        "RunsCore", "RunsData", "RunsUI", "KFPTestServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -81,6 +82,6 @@ let package = Package(
       resources: [.copy("Golden")]
     ),
     // Drives the real binary inside tmux.
-    .testTarget(name: "EndToEndTests", dependencies: ["RunsCore"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["RunsCore", "KFPTestServer"]),
   ]
 )

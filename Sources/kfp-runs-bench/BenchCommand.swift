@@ -48,8 +48,20 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "The kfp-runs binary (default: the one next to this executable).")
   var kfpRuns: String?
 
-  @Option(help: "Parts to skip, comma separated: load, app, memory, frame, watch, details.")
+  @Option(help: "Parts to skip, comma separated: \(Self.parts.joined(separator: ", ")).")
   var skip = ""
+
+  @Option(help: "The only parts to run, comma separated (the others are skipped).")
+  var only: String?
+
+  @Option(help: "Runs (three tasks each) on the KFP 2.x test server for the kfp2 part.")
+  var kfp2Runs = 300
+
+  @Option(
+    help: ArgumentHelp(
+      "Milliseconds the KFP 2.x test server adds to each ML Metadata call, one measurement "
+        + "each, comma separated (0: the local server as it is; more: a remote one)."))
+  var kfp2Delays = "0,5"
 
   @Option(help: "Only write a directory tree of --runs runs to this directory, then exit.")
   var writeTree: String?
@@ -59,6 +71,20 @@ struct BenchCommand: ParsableCommand {
 
   @Flag(help: "Print one JSON object with the figures as the last line.")
   var json = false
+
+  /// The parts `--skip` and `--only` name.
+  static let parts = ["load", "app", "memory", "frame", "watch", "details", "kfp2"]
+
+  func validate() throws {
+    let named = Set(
+      (skip.split(separator: ",") + (only ?? "").split(separator: ",")).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      })
+    if let unknown = named.subtracting(Self.parts).sorted().first {
+      throw ValidationError(
+        "no part named \(unknown): the parts are \(Self.parts.joined(separator: ", "))")
+    }
+  }
 
   func run() throws {
     let maker = SyntheticRunMaker(seed: seed, evaluateShare: 0.9)
@@ -72,12 +98,16 @@ struct BenchCommand: ParsableCommand {
       print("\(written.runs) runs, \(written.files) files, \(written.bytes) bytes in \(mlflowTree)")
       return
     }
-    let skipped = Set(skip.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+    var skipped = Set(skip.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+    if let only {
+      let chosen = Set(only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+      skipped.formUnion(Set(Self.parts).subtracting(chosen))
+    }
     let workspace = try Workspace(directory: work)
     defer { workspace.cleanUp() }
     var report = BenchReport()
     let binary = kfpRuns ?? Self.siblingBinary("kfp-runs")
-    let needsBinary = !skipped.contains("load") || !skipped.contains("app")
+    let needsBinary = ["load", "app", "kfp2"].contains { !skipped.contains($0) }
     if needsBinary && !FileManager.default.isExecutableFile(atPath: binary) {
       // `swift run kfp-runs-bench` builds only the bench, not the binary it measures.
       throw ValidationError(
@@ -128,6 +158,29 @@ struct BenchCommand: ParsableCommand {
       if !skipped.contains("watch") {
         progress("watch: one changed run applied to \(memoryRuns) runs")
         report.watch = WatchBenchmark(runs: large, rounds: rounds, seed: seed).run()
+      }
+    }
+    if !skipped.contains("kfp2") {
+      if let reason = KFP2Benchmark.unavailableReason {
+        report.notes.append("kfp2 \(reason)")
+      } else {
+        for delay in kfp2Delays.split(separator: ",").compactMap({ Int($0) }) {
+          progress(
+            "kfp2: \(kfp2Runs) runs, MLMD calls +\(delay) ms, \(rounds) rounds against the UI's sequence"
+          )
+          report.kfp2.append(
+            try KFP2Benchmark(
+              binary: binary, runs: kfp2Runs, rounds: rounds, delayMilliseconds: delay
+            ).run())
+        }
+        if Tmux.isAvailable {
+          progress("kfp2: first screen of \(kfp2Runs) runs in tmux")
+          report.kfp2FirstScreen = try KFP2FirstScreenBenchmark(
+            binary: binary, runs: kfp2Runs, rounds: rounds
+          ).run()
+        } else {
+          report.notes.append("kfp2 first screen not measured: tmux is not installed")
+        }
       }
     }
     if !skipped.contains("details") {

@@ -10,6 +10,8 @@ struct BenchReport {
   var watch: [WatchBenchmark.Result] = []
   var directoryWatch: DirectoryWatchBenchmark.Result?
   var details: [DetailsBenchmark.Result] = []
+  var kfp2: [KFP2Benchmark.Result] = []
+  var kfp2FirstScreen: KFP2FirstScreenBenchmark.Result?
   /// Why a part was not measured, by part.
   var notes: [String] = []
 
@@ -192,6 +194,31 @@ struct BenchReport {
         "-", "-", "-", "-",
       ])
     }
+    for result in kfp2 {
+      let delay = result.delayMilliseconds == 0 ? "" : ", MLMD +\(result.delayMilliseconds) ms"
+      rows.append([
+        "kfp2: list --all-metrics, \(count(result.runs)) v2 runs\(delay)",
+        seconds(result.listSeconds), "UI's sequence " + seconds(result.uiSeconds),
+        ratio(result.ratio), "≤ 0.5× (aim 0.25×)", verdict(result.ratio <= 0.5),
+      ])
+      rows.append([
+        "  MLMD requests per run (REST in all)",
+        String(format: "%.2f (%d)", result.listMLMDPerRun, result.listREST),
+        String(format: "UI's %.2f (%d)", result.uiMLMDPerRun, result.uiREST), "-", "< 4",
+        verdict(result.listMLMDPerRun < 4),
+      ])
+    }
+    if let first = kfp2FirstScreen {
+      rows.append([
+        "kfp2: first page sent → runs on screen, \(count(first.runs)) runs",
+        milliseconds(first.firstScreenMilliseconds), "-", "-", "≤ 150 ms",
+        verdict(first.firstScreenMilliseconds <= 150),
+      ])
+      rows.append([
+        "  start → all metrics in", first.metricsSeconds.map(seconds) ?? "not within 60 s", "-",
+        "-", "-", "-",
+      ])
+    }
     var text = layout(rows)
     text += "machine: \(cores) cores"
     if let load { text += "; \(load.rounds) rounds, medians" }
@@ -245,6 +272,19 @@ struct BenchReport {
       ("watch_apply_1m_ms", watch.first.map { $0.applySeconds * 1000 }),
       ("watch_apply_1m_vs_rebuild", watch.first?.ratio),
       ("watch_apply_1m_metric_sort_ms", watch.last.map { $0.applySeconds * 1000 }),
+      ("kfp2_runs", kfp2.first.map { Double($0.runs) }),
+      ("kfp2_list_vs_ui", kfp2.first { $0.delayMilliseconds == 0 }?.ratio),
+      ("kfp2_list_seconds", kfp2.first { $0.delayMilliseconds == 0 }?.listSeconds),
+      ("kfp2_ui_seconds", kfp2.first { $0.delayMilliseconds == 0 }?.uiSeconds),
+      (
+        "kfp2_delayed_ms",
+        kfp2.last { $0.delayMilliseconds > 0 }.map { Double($0.delayMilliseconds) }
+      ),
+      ("kfp2_delayed_list_vs_ui", kfp2.last { $0.delayMilliseconds > 0 }?.ratio),
+      ("kfp2_mlmd_requests_per_run", kfp2.first?.listMLMDPerRun),
+      ("kfp2_ui_mlmd_requests_per_run", kfp2.first?.uiMLMDPerRun),
+      ("kfp2_first_screen_ms", kfp2FirstScreen?.firstScreenMilliseconds),
+      ("kfp2_app_metrics_seconds", kfp2FirstScreen?.metricsSeconds),
     ]
     let body = fields.map { name, value in
       "\"\(name)\": " + (value.map { number($0) } ?? "null")

@@ -41,7 +41,7 @@ struct FirstFrameBenchmark {
   /// How long to wait for loading to finish.
   let loadLimit: Double
   /// A private tmux server for this process.
-  private var socket: String { "kfp-runs-bench-\(getpid())-\(runs)" }
+  private var tmux: Tmux { Tmux(socket: "kfp-runs-bench-\(getpid())-\(runs)") }
 
   init(binary: String, tree: String, runs: Int, rounds: Int, loadLimit: Double) {
     self.binary = binary
@@ -51,14 +51,11 @@ struct FirstFrameBenchmark {
     self.loadLimit = loadLimit
   }
 
-  static var isAvailable: Bool {
-    ChildProcess.run(["tmux", "-V"])?.status == 0
-  }
+  static var isAvailable: Bool { Tmux.isAvailable }
 
   func run() throws -> Result {
-    try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "160", "-y", "40"])
-    defer { _ = ChildProcess.run(["tmux", "-L", socket, "kill-server"]) }
-    try tmux(["set-option", "-g", "remain-on-exit", "on"])
+    try tmux.start()
+    defer { tmux.stop() }
     // One untimed start of each, so both find their binaries in the page cache.
     _ = try timeToContent(command: Self.echoCommand, window: "warm-echo") { $0.contains("ready") }
     _ = try timeToContent(command: appCommand, window: "warm-app") { hasContent($0) }
@@ -81,7 +78,7 @@ struct FirstFrameBenchmark {
         if key.whileLoading { keysWhileLoading += 1 }
       }
       if round == 0 { loadSeconds = waitForLoad(window: window, start: start) }
-      try tmux(["kill-window", "-t", "bench:" + window])
+      try tmux.run(["kill-window", "-t", "bench:" + window])
     }
     return Result(
       runs: runs, rounds: rounds, appMilliseconds: median(app),
@@ -98,7 +95,7 @@ struct FirstFrameBenchmark {
   private static let helpText = "this help"
 
   private var appCommand: String {
-    "exec " + [binary, tree].map(Self.shellQuoted).joined(separator: " ")
+    "exec " + [binary, tree].map(Tmux.shellQuoted).joined(separator: " ")
   }
 
   /// Opens a window running `command` and polls it until `done` holds for its text.
@@ -106,7 +103,7 @@ struct FirstFrameBenchmark {
     command: String, window: String, keepOpen: Bool = false, done: (String) -> Bool
   ) throws -> Double {
     let start = Stopwatch.now()
-    try tmux(["new-window", "-d", "-n", window, "-t", "bench", command])
+    try tmux.run(["new-window", "-d", "-n", window, "-t", "bench", command])
     var milliseconds = Double.nan
     let deadline = start + 20_000_000_000
     while Stopwatch.now() < deadline {
@@ -118,7 +115,7 @@ struct FirstFrameBenchmark {
         break
       }
     }
-    if !keepOpen { try tmux(["kill-window", "-t", "bench:" + window]) }
+    if !keepOpen { try tmux.run(["kill-window", "-t", "bench:" + window]) }
     guard milliseconds.isFinite else {
       throw BenchFailure(description: "no screen content within 20 s from: \(command)")
     }
@@ -130,7 +127,7 @@ struct FirstFrameBenchmark {
   {
     guard let before = capture(window) else { return nil }
     let start = Stopwatch.now()
-    try tmux(["send-keys", "-t", "bench:" + window, "?"])
+    try tmux.run(["send-keys", "-t", "bench:" + window, "?"])
     let deadline = start + 10_000_000_000
     while Stopwatch.now() < deadline {
       if let text = capture(window), text != before, text.contains(Self.helpText) {
@@ -162,18 +159,5 @@ struct FirstFrameBenchmark {
     text.contains { !$0.isWhitespace }
   }
 
-  private func capture(_ window: String) -> String? {
-    ChildProcess.output(["tmux", "-L", socket, "capture-pane", "-p", "-t", "bench:" + window])
-  }
-
-  private func tmux(_ arguments: [String]) throws {
-    guard let outcome = ChildProcess.run(["tmux", "-L", socket] + arguments), outcome.status == 0
-    else {
-      throw BenchFailure(description: "tmux failed: \(arguments.joined(separator: " "))")
-    }
-  }
-
-  private static func shellQuoted(_ text: String) -> String {
-    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-  }
+  private func capture(_ window: String) -> String? { tmux.capture(window) }
 }

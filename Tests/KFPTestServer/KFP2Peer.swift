@@ -34,7 +34,7 @@ public final class KFP2Peer: @unchecked Sendable {
   public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
   /// Starts the server with `arguments` (`--token`, `--cookie`, `--big-run`, `--bench-runs N`,
-  /// `--delay-ms N`) and waits for its port.
+  /// `--bench-only`, `--delay-ms N`) and waits for its port.
   public init(arguments: [String] = []) throws {
     guard FileManager.default.isExecutableFile(atPath: Self.python) else {
       throw StartError(description: "no \(Self.python): run scripts/python-venvs")
@@ -80,6 +80,14 @@ public final class KFP2Peer: @unchecked Sendable {
     guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
     else { return ([:], 0) }
     return (object["mlmd"] as? [String: Int] ?? [:], object["rest"] as? Int ?? 0)
+  }
+
+  /// When each page of `/apis/v2beta1/runs` was sent since the start or the last `reset`:
+  /// `CLOCK_MONOTONIC` nanoseconds, comparable with the same clock read in this process.
+  public func runsPageTimes() -> [UInt64] {
+    let line = command("pages")
+    return (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [NSNumber])?
+      .map(\.uint64Value) ?? []
   }
 
   private func command(_ text: String) -> String {

@@ -2,7 +2,7 @@
 v2beta1 REST API beside it, on 127.0.0.1. Prints its port on the first line of stdout.
 
 Usage: python kfp2_server.py [--port N] [--token T] [--cookie C] [--bench-runs N]
-                             [--big-run] [--delay-ms N]
+                             [--bench-only] [--big-run] [--delay-ms N]
 
 The store (ml-metadata, sqlite in memory) is filled the way KFP's driver and launcher fill it:
 a system.Pipeline context and a system.PipelineRun context named by the run id, executions
@@ -16,7 +16,7 @@ executor-logs artifact per task. Runs:
   running        train is still running: no outputs
   legacy-v1      a v1 run: no MLMD context, v1 metrics at /apis/v1beta1/runs/{id}
   big            (--big-run) 100 tasks with 100 metrics artifacts each: 10,000 artifacts
-  bench-NNNN     (--bench-runs N) N runs of three tasks each
+  bench-NNNN     (--bench-runs N) N runs of three tasks each; with --bench-only, no others
 
 gRPC-web (as Envoy's grpc_web filter answers): POST /ml_metadata.MetadataStoreService/<Method>
 with a binary frame; the answer is chunked: data frames, then a trailer frame (flag 0x80) of
@@ -26,8 +26,9 @@ REST: /apis/v2beta1/healthz, /runs (page_size, page_token, experiment_id, namesp
 
 Control, one command a line on stdin, answered by one line on stdout: `set NAME VALUE`
 switches a fault (VALUE a count for unavailable, else 1/0) and answers `ok`; `stats` answers
-{"mlmd": {method: calls}, "rest": calls}; `reset` zeroes the counts, clears the faults and
-answers `ok`. The server exits when stdin closes. Faults:
+{"mlmd": {method: calls}, "rest": calls}; `pages` answers a JSON list of when each page of
+/apis/v2beta1/runs was sent (CLOCK_MONOTONIC nanoseconds, the clock a benchmark on the same
+machine reads); `reset` zeroes the counts and times, clears the faults and answers `ok`. The server exits when stdin closes. Faults:
   rest401      REST answers 401 with a text body
   mlmd403      MLMD answers HTTP 403 "RBAC: access denied" (Istio's answer)
   mlmd502      MLMD answers HTTP 502 with an HTML page
@@ -191,8 +192,23 @@ def rfc3339(seconds):
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
 
 
-def fill(store, bench_runs, big_run):
+def fill(store, bench_runs, bench_only, big_run):
     """The runs the module docstring lists."""
+    complete = pb.Execution.COMPLETE
+    if not bench_only:
+        fill_fixed(store, big_run)
+    for index in range(bench_runs):
+        run_id = f"bench-{index:04d}"
+        _, ctx, root = store.run_context(run_id, "bench-pipeline")
+        bench = store.pipeline_context("bench-pipeline")
+        for task in ("prepare", "train", "evaluate"):
+            store.task((bench, ctx), root, task, task, complete,
+                       [("metrics", {"score": (index * 7 % 100) / 100, "step": index})])
+        store.add_run(run_id, f"bench {index}", "SUCCEEDED", pipeline="bench-pipeline")
+
+
+def fill_fixed(store, big_run):
+    """The runs every test sees, and the big one when asked for."""
     complete, failed = pb.Execution.COMPLETE, pb.Execution.FAILED
     run_id = "1b4c7e2a-0000-4000-8000-000000000001"
     _, ctx, root = store.run_context(run_id, "train-pipeline")
@@ -245,15 +261,6 @@ def fill(store, bench_runs, big_run):
                        outputs, logs=False)
         store.add_run(run_id, "big", "SUCCEEDED", pipeline="big-pipeline")
 
-    for index in range(bench_runs):
-        run_id = f"bench-{index:04d}"
-        _, ctx, root = store.run_context(run_id, "bench-pipeline")
-        bench = store.pipeline_context("bench-pipeline")
-        for task in ("prepare", "train", "evaluate"):
-            store.task((bench, ctx), root, task, task, complete,
-                       [("metrics", {"score": (index * 7 % 100) / 100, "step": index})])
-        store.add_run(run_id, f"bench {index}", "SUCCEEDED", pipeline="bench-pipeline")
-
 
 class State:
     def __init__(self):
@@ -264,6 +271,7 @@ class State:
         self.faults = {}
         self.mlmd_calls = {}
         self.rest_calls = 0
+        self.runs_pages = []
 
     def take_unavailable(self):
         with self.lock:
@@ -406,7 +414,10 @@ def make_handler(store, state, token, cookie, delay):
                 runs = [r for r in reversed(store.runs)
                         if query.get("experiment_id") in (None, r["experiment_id"])
                         and query.get("namespace") in (None, r["namespace"])]
-                return self.page("runs", runs, query)
+                self.page("runs", runs, query)
+                with state.lock:
+                    state.runs_pages.append(time.monotonic_ns())
+                return
             if path.startswith("/apis/v2beta1/runs/"):
                 run_id = path.rsplit("/", 1)[1]
                 for run in store.runs:
@@ -452,12 +463,14 @@ def main():
     parser.add_argument("--token")
     parser.add_argument("--cookie")
     parser.add_argument("--bench-runs", type=int, default=0)
+    parser.add_argument("--bench-only", action="store_true",
+                        help="only the --bench-runs runs, none of the fixed ones")
     parser.add_argument("--big-run", action="store_true")
     parser.add_argument("--delay-ms", type=float, default=0,
                         help="each MLMD call waits this long (a remote server's latency)")
     args = parser.parse_args()
     store = Store()
-    fill(store, args.bench_runs, args.big_run)
+    fill(store, args.bench_runs, args.bench_only, args.big_run)
     state = State()
     handler = make_handler(store, state, args.token, args.cookie, args.delay_ms / 1000)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
@@ -477,6 +490,8 @@ def serve_control(state, server):
         with state.lock:
             if words[:1] == ["stats"]:
                 answer = json.dumps({"mlmd": state.mlmd_calls, "rest": state.rest_calls})
+            elif words[:1] == ["pages"]:
+                answer = json.dumps(state.runs_pages)
             elif words[:1] == ["reset"]:
                 state.reset()
                 answer = "ok"

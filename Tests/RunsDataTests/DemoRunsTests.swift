@@ -46,6 +46,8 @@ import Testing
     #expect(
       ordered.map(\.key) == [
         "accuracy-score", "roc-auc", "loss", "f1-score", "train-seconds", "precision",
+        // The KFP 2.x runs' (see below).
+        "accuracy", "converged",
         // The valid entry of the hand-written file (see below).
         "Balanced_Accuracy",
       ])
@@ -84,13 +86,32 @@ import Testing
     #expect(demo.runs.filter { $0.status == .succeeded }.allSatisfy { ($0.duration ?? 0) > 0 })
     #expect(Set(demo.runs.compactMap(\.experiment)) == Set(DemoRuns.experiments))
     #expect(demo.experiments == DemoRuns.experiments)
-    #expect(Set(demo.runs.compactMap(\.pipeline)).count == 2)
+    #expect(Set(demo.runs.compactMap(\.pipeline)).count == 3)
     let parameterNames = Set(demo.runs.flatMap(\.parameters).map(\.name))
     #expect(parameterNames.isSuperset(of: ["learning_rate", "batch_size", "optimizer", "epochs"]))
     #expect(
       demo.runs.allSatisfy {
         $0.createdAt.map { RFC3339.parse("2026-01-01T00:00:00Z")! < $0 } ?? false
       })
+  }
+
+  /// KFP 2.x runs as read from ML Metadata: `<task> > <output>` nodes, numbers shown with
+  /// every digit JavaScript gives them, a bool, a task not finished; the oldest runs.
+  @Test func hasKFP2Runs() throws {
+    let v2 = demo.runs.filter { $0.metrics.contains { $0.format == .v2Number } }
+    #expect(v2.count == 3)
+    #expect(v2.allSatisfy { $0.experiment?.name == "sentiment-kfp2" })
+    #expect(v2.allSatisfy { run in run.metrics.allSatisfy { $0.format.isV2 } })
+    let oldest = try #require(demo.runs.compactMap(\.createdAt).min())
+    #expect(v2.contains { $0.createdAt == oldest })
+    let nodes = Set(v2.flatMap(\.metrics).map(\.nodeID))
+    #expect(nodes == ["train > metrics", "evaluate > metrics"])
+    let first = try #require(v2.first { $0.name == "sentiment-v2-0331-0830" })
+    // The column shows the first node's value: evaluate's.
+    #expect(first.metric(named: "accuracy")?.displayText == "0.9500000000000001")
+    #expect(first.metric(named: "converged")?.displayText == "true")
+    #expect(v2.contains { $0.status == .running && $0.notes == ["task evaluate: not finished"] })
+    #expect(demo.runs.filter { !v2.contains($0) }.allSatisfy { $0.notes.isEmpty })
   }
 
   @Test func hasLongAndNonASCIINames() {
