@@ -45,7 +45,7 @@ enum DemoV2Runs {
     return Run(
       id: id, name: "sentiment-v2-\(stamp)", status: minutes == nil ? .running : .succeeded,
       createdAt: created, finishedAt: minutes.map { created.addingTimeInterval(Double($0 * 60)) },
-      experiment: experiment, pipeline: "sentiment-classifier",
+      experiment: experiment, pipeline: "sentiment-train",
       parameters: parameters.map { Parameter(name: $0.key, value: $0.value) },
       metrics: metrics.flatMap { task, values in
         values.compactMap { name, value in
