@@ -44,7 +44,7 @@ fi
 if [[ ! -x $binary ]] || [[ -n $(find "${sources[@]}" Fuzz -name '*.swift' -newer "$binary") ]]; then
   echo "building $binary" >&2
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld \
-    -module-name FuzzTarget -o "$binary" "${libraries[@]}" \
+    -module-name FuzzTarget -package-name kfp_runs -o "$binary" "${libraries[@]}" \
     Fuzz/FuzzSupport.swift "$entry" "${sources[@]}"
 fi
 [[ ${FUZZ_BUILD_ONLY:-0} == 1 ]] && exit 0

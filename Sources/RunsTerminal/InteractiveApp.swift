@@ -9,15 +9,17 @@ public enum InteractiveApp {
   /// terminal cannot show it. A terminating signal restores the terminal and ends the process.
   ///
   /// `load` runs in the background and reports batches as they arrive; `r` runs it again.
-  /// Curses lives on a thread of its own, so no task of the caller's pool is ever blocked.
+  /// `export` writes what `>` exports. Curses lives on a thread of its own, so no task of the
+  /// caller's pool is ever blocked.
   public static func run(
-    state: AppState, load: @escaping Loader, watch: (any RunsWatch)? = nil
+    state: AppState, load: @escaping Loader,
+    export: @escaping @Sendable (ExportJob) -> ExportOutcome, watch: (any RunsWatch)? = nil
   ) async throws(TerminalError) -> Int32 {
     let outcome: Result<Int32, TerminalError> = await withCheckedContinuation { continuation in
       let thread = Thread {
         continuation.resume(
           returning: Result { () throws(TerminalError) in
-            try runBlocking(state: state, load: load, watch: watch)
+            try runBlocking(state: state, load: load, export: export, watch: watch)
           })
       }
       thread.name = "kfp-runs terminal"
@@ -28,12 +30,13 @@ public enum InteractiveApp {
 
   /// The same on the calling thread, which it blocks until the person quits.
   public static func runBlocking(
-    state: AppState, load: @escaping Loader, watch: (any RunsWatch)? = nil
+    state: AppState, load: @escaping Loader, export: @escaping (ExportJob) -> ExportOutcome,
+    watch: (any RunsWatch)? = nil
   ) throws(TerminalError) -> Int32 {
     let terminal = try Terminal.start()
     defer { terminal.stop() }
     var loop = AppLoop(
-      state: state, backend: terminal, load: load, export: ExportWriter.write, watch: watch)
+      state: state, backend: terminal, load: load, export: export, watch: watch)
     return loop.run()
   }
 }

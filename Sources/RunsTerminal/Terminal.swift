@@ -107,25 +107,12 @@ public final class Terminal {
   /// Copies `grid` to the screen, writing only the cells that differ from the last grid.
   public func present(_ grid: Grid) {
     guard !stopped else { return }
-    let old = previous.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
     // A new size (or the first frame) repaints the whole terminal: after a resize the terminal
     // may show text curses does not know about (tmux brings back what a shrink hid).
+    let old = previous.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
     if old == nil { clear() }
-    let cells = grid.cells
-    let oldCells = old?.cells
-    for index in cells.indices {
-      let cell = cells[index]
-      // A continuation cell belongs to the wide character on its left, drawn with it.
-      if cell.text.isEmpty { continue }
-      if let oldCells {
-        if oldCells[index] == cell { continue }
-      } else if cell == .blank {
-        continue
-      }
-      let x = index % grid.width
-      var width = 1
-      while x + width < grid.width, cells[index + width].text.isEmpty { width += 1 }
-      draw(cell, x: Int32(x), y: Int32(index / grid.width), cells: Int32(width))
+    for change in grid.changes(since: old) {
+      draw(change.cell, x: Int32(change.x), y: Int32(change.y), cells: Int32(change.width))
     }
     refresh()
     previous = grid

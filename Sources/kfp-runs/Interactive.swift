@@ -28,7 +28,7 @@ enum Interactive {
           await source.load { batch, loaded, total in
             reporter.report(batch, loaded: loaded, total: total)
           }
-        }, watch: watch)
+        }, export: ExportWriter.write, watch: watch)
     } catch {
       // Said through the command's own stderr, which cleans it (TERM may hold anything).
       throw CLIFailure(message: error.description, exitCode: CLIFailure.terminalCode)

@@ -45,7 +45,8 @@ enum StandardOutput {
   }
 }
 
-/// `write(2)` on a standard stream, without Foundation's `FileHandle` (which traps on failure).
+/// `write(2)` on a standard stream or a file, without Foundation's `FileHandle` (which traps on
+/// failure).
 enum StandardStream {
   /// Why a write did not complete.
   enum Failure: Error {

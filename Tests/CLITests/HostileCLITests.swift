@@ -193,18 +193,10 @@ import Testing
     for byte in [0xFF, 0xFE] as [UInt8] {
       let name = Array("raw-".utf8) + [byte]
       let path = Array(root.path.utf8) + [UInt8(ascii: "/")] + name + [0]
-      _ = path.withUnsafeBufferPointer { buffer in
-        buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-          mkdir($0, 0o755)
-        }
-      }
+      mkdir(path.map { CChar(bitPattern: $0) }, 0o755)
       let file = path.dropLast() + Array("/mlpipeline-metrics.json".utf8) + [0]
       let text = Array(#"{"metrics": [{"name": "acc", "numberValue": 0.\#(byte)}]}"#.utf8)
-      let descriptor = file.withUnsafeBufferPointer { buffer in
-        buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-          open($0, O_CREAT | O_WRONLY, 0o644)
-        }
-      }
+      let descriptor = open(file.map { CChar(bitPattern: $0) }, O_CREAT | O_WRONLY, 0o644)
       #expect(descriptor >= 0)
       #expect(write(descriptor, text, text.count) == text.count)
       close(descriptor)

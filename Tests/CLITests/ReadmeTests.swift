@@ -26,8 +26,9 @@ import Testing
         } else {
           current = (String(trimmed.dropFirst(3)), [])
         }
-      } else if current != nil {
-        current!.lines.append(String(line))
+      } else if var block = current {
+        block.lines.append(String(line))
+        current = block
       }
     }
     return blocks

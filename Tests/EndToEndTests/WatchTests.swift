@@ -8,7 +8,8 @@ struct WatchTests {
   @Test func theTableFollowsTheDirectory() async throws {
     let tree = try RunTree(RunTree.standard)
     defer { tree.remove() }
-    let session = try TmuxSession([tree.root.path, "--watch"], in: tree.root)
+    // An hour between scans: within the test only file notifications can bring a change.
+    let session = try TmuxSession([tree.root.path, "--watch=3600"], in: tree.root)
     defer { session.close() }
     try await session.waitFor("watching")
     // Keys before the runs have loaded move nothing.
@@ -19,27 +20,22 @@ struct WatchTests {
       StyledScreen($0).attributes(of: "run-bravo")?.allSatisfy(\.reverse) ?? false
     }
 
-    let written = Date()
     let file = tree.root.appendingPathComponent("run-alpha/mlpipeline-metrics.json")
     let text =
       #"{"metrics": [{"name": "accuracy", "numberValue": 0.95, "format": "PERCENTAGE"}, "#
       + #"{"name": "loss", "numberValue": 0.3, "format": "RAW"}]}"#
     try Data(text.utf8).write(to: file)
-    let changed = try await session.waitFor("95.000%▲")
-    let latency = Date().timeIntervalSince(written)
-    // Half a second on a quiet machine (the benchmark measures it). This only catches a watch
-    // that waits for something else (a poll, a key): a machine busy with the whole suite took
-    // 4 s, and with the suite under AddressSanitizer in CI 11 s, so the bound is well above
-    // what each takes.
-    let sanitized = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] != nil
-    #expect(latency < (sanitized ? 40 : 10), "the new value took \(latency) s")
+    // Half a second on a quiet machine (the benchmark measures it). A test cannot time that on
+    // a machine busy with the whole suite (up to 11 s seen, with or without AddressSanitizer):
+    // what it checks is that the change arrives with no scan due and no key pressed.
+    let changed = try await session.waitFor("95.000%▲", timeout: 60)
     #expect(changed.contains("1 changed"))
 
     try tree.add(
       RunTree.RunSpec(folder: "run-echo", metrics: [("accuracy", 0.5, "PERCENTAGE")]))
-    try await session.waitFor("+ run-echo")
+    try await session.waitFor("+ run-echo", timeout: 60)
     try FileManager.default.removeItem(at: tree.root.appendingPathComponent("run-delta"))
-    let final = try await session.waitUntil("run-delta gone") {
+    let final = try await session.waitUntil("run-delta gone", timeout: 60) {
       !$0.contains("run-delta") && $0.contains("1 removed")
     }
     #expect(final.contains("4 runs"))
@@ -63,7 +59,7 @@ struct WatchTests {
     try await session.waitFor("watching")
     try tree.add(
       RunTree.RunSpec(folder: "run-echo", metrics: [("accuracy", 0.5, "PERCENTAGE")]))
-    let screen = try await session.waitFor("+ run-echo")
+    let screen = try await session.waitFor("+ run-echo", timeout: 60)
     #expect(screen.contains("5 runs"))
     try session.send("q")
   }

@@ -306,7 +306,9 @@ public final class HostileTree: @unchecked Sendable {
 
   /// Calls `body` with `bytes` as a NUL-terminated C path.
   private func cPath<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
-    (bytes.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { body($0.baseAddress!) }
+    // An array argument is passed to a pointer parameter as a pointer to its elements.
+    func call(_ path: UnsafePointer<CChar>) -> T { body(path) }
+    return call(bytes.map { CChar(bitPattern: $0) } + [0])
   }
 
   /// Leaves a UNIX domain socket file at `path` (the file stays after the descriptor closes).

@@ -34,7 +34,7 @@ import Testing
   }
 
   /// The arithmetic agrees with Foundation's calendar over a wide span of dates.
-  @Test func agreesWithFoundationCalendar() {
+  @Test func agreesWithFoundationCalendar() throws {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = utc
     var generator = SeededRandom(seed: 99)
@@ -43,9 +43,9 @@ import Testing
       let date = Date(timeIntervalSince1970: seconds)
       let parts = calendar.dateComponents(
         [.year, .month, .day, .hour, .minute, .second], from: date)
-      let expected = String(
-        format: "%04d-%02d-%02d %02d:%02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!,
-        parts.minute!, parts.second!)
+      let fields = try [parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second]
+        .map { try #require($0) }
+      let expected = String(format: "%04d-%02d-%02d %02d:%02d:%02d", arguments: fields)
       #expect(TimeText.local(date, timeZone: utc) == expected)
     }
   }

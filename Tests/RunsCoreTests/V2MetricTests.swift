@@ -30,7 +30,7 @@ import Testing
     }
   }
 
-  @Test func boolsShowTrueFalseAndSortAsOneZero() {
+  @Test func boolsShowTrueFalseAndSortAsOneZero() throws {
     let yes = entry(.bool(true))
     let no = entry(.bool(false))
     #expect(yes?.displayText == "true")
@@ -38,13 +38,14 @@ import Testing
     #expect(yes?.value == 1)
     #expect(no?.value == 0)
     #expect(yes?.isNumeric == true)
-    let run = Run(id: "r", name: "r", metrics: [yes!])
+    let run = Run(id: "r", name: "r", metrics: [try #require(yes)])
     #expect(run.metricNames == ["m"])
   }
 
-  @Test func textIsKeptForDetailsButIsNoColumn() {
-    let text = entry(.string("baseline"), name: "note")!
-    let structure = entry(.structure(.array([.number(1), .string("a\u{1B}")])), name: "list")!
+  @Test func textIsKeptForDetailsButIsNoColumn() throws {
+    let text = try #require(entry(.string("baseline"), name: "note"))
+    let structure = try #require(
+      entry(.structure(.array([.number(1), .string("a\u{1B}")])), name: "list"))
     #expect(text.displayText == "\"baseline\"")
     #expect(structure.displayText == "[1,\"a\\u001b\"]")
     #expect(!text.isNumeric)

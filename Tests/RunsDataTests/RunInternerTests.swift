@@ -36,10 +36,13 @@ private func storage<T>(_ array: [T]) -> UnsafeRawPointer? {
     let runs = DirectorySource(root: tree.root).load().runs
     try #require(runs.count == 3)
     let first = runs[0]
+    let firstExperiment = try #require(first.experiment)
+    let firstPipeline = try #require(first.pipeline)
     for run in runs.dropFirst() {
-      #expect(storage(run.experiment!.id) == storage(first.experiment!.id))
-      #expect(storage(run.experiment!.name) == storage(first.experiment!.name))
-      #expect(storage(run.pipeline!) == storage(first.pipeline!))
+      let experiment = try #require(run.experiment)
+      #expect(storage(experiment.id) == storage(firstExperiment.id))
+      #expect(storage(experiment.name) == storage(firstExperiment.name))
+      #expect(storage(try #require(run.pipeline)) == storage(firstPipeline))
       #expect(storage(run.parameters) == storage(first.parameters))
       #expect(storage(run.metrics[0].name) == storage(first.metrics[0].name))
       // What differs stays each run's own.

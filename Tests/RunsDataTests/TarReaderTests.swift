@@ -14,7 +14,7 @@ import Testing
     put(name, at: 0)
     put("0000644", at: 100)
     put(String(data.count, radix: 8).leftPadded(to: 11), at: 124)
-    header[156] = UInt8(ascii: type.unicodeScalars.first!)
+    header[156] = type.utf8.first ?? 0
     put("ustar", at: 257)
     put("00", at: 263)
     let sum = header.enumerated().reduce(0) { sum, pair in

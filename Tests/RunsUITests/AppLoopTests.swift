@@ -134,12 +134,11 @@ import Testing
   /// `r` during a load cancels it at once, and whatever it still reports is dropped.
   @Test func aReloadSupersedesTheLoadUnderWay() async throws {
     let stale = Run(id: "stale", name: "from-the-old-load")
-    var backend: ScriptedBackend!
-    backend = ScriptedBackend([
+    let backend = ScriptedBackend([
       .report(LoadResult(runs: [Fixture.runs[0]]), total: 8), .waitFor("loaded 1 of 8"),
       .key(.character("r")),
-      .run { backend.loads.first?.report(LoadResult(runs: [stale])) },
-      .run { backend.loads.first?.finish(LoadResult(runs: [stale])) },
+      .run { $0.loads.first?.report(LoadResult(runs: [stale])) },
+      .run { $0.loads.first?.finish(LoadResult(runs: [stale])) },
       .finish(Self.everything), .waitFor("vit-small"), .key(.character("q")),
     ])
     let (status, state) = await runLoop(Self.newState(), on: backend)

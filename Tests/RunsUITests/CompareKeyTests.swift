@@ -69,25 +69,26 @@ import Testing
     #expect(grid[x, y].style.foreground == .standard)
   }
 
-  @Test func dFlipsTheDirectionOfTheRowUnderTheCursor() {
+  @Test func dFlipsTheDirectionOfTheRowUnderTheCursor() throws {
     var state = comparing()
     // Overview has 4 rows; the first metric row (accuracy) is the 5th selectable line.
     Fixture.press(&state, .down, .down, .down, .down)
-    #expect(state.compare!.matrix.best(row: 0) == [2])  // r5: 97%
+    #expect(try #require(state.compare).matrix.best(row: 0) == [2])  // r5: 97%
     Fixture.press(&state, .character("d"))
-    #expect(state.compare!.matrix.best(row: 0) == [1])  // r1: 91% now best (lower is better)
+    // r1: 91% is now best (lower is better).
+    #expect(try #require(state.compare).matrix.best(row: 0) == [1])
     #expect(line(Fixture.render(state), "accuracy")?.text.contains("↓") == true)
     Fixture.press(&state, .character("d"))
-    #expect(state.compare!.matrix.best(row: 0) == [2])
+    #expect(try #require(state.compare).matrix.best(row: 0) == [2])
     // d on an overview row does nothing.
     Fixture.press(&state, .home, .character("d"))
-    #expect(state.compare!.overrides.values.allSatisfy { $0 == true })
+    #expect(try #require(state.compare).overrides.values.allSatisfy { $0 == true })
   }
 
-  @Test func deltaModeShowsDifferencesFromTheFirstRun() {
+  @Test func deltaModeShowsDifferencesFromTheFirstRun() throws {
     var state = comparing()
     Fixture.press(&state, .character("D"))
-    #expect(state.compare!.delta)
+    #expect(try #require(state.compare).delta)
     let grid = Fixture.render(state)
     let loss = line(grid, "loss")!.text
     // First run keeps its value; the others show the difference in the metric's own unit
@@ -102,9 +103,9 @@ import Testing
     let bleu = line(grid, "bleu")!.text
     #expect(bleu.contains("no base"))
     #expect(bleu.contains("31.500"))
-    #expect(grid.lines.last!.contains("delta vs resnet-lr-0.01"))
+    #expect(grid.statusLine.contains("delta vs resnet-lr-0.01"))
     Fixture.press(&state, .character("D"))
-    #expect(!Fixture.render(state).lines.last!.contains("delta vs"))
+    #expect(!Fixture.render(state).statusLine.contains("delta vs"))
   }
 
   @Test func xHidesUniformRows() {
@@ -115,7 +116,7 @@ import Testing
     grid = Fixture.render(state)
     // epochs is not on every run (r5 lacks it), so it is not uniform: every row stays.
     #expect(line(grid, "epochs") != nil)
-    #expect(grid.lines.last!.contains("uniform hidden"))
+    #expect(grid.statusLine.contains("uniform hidden"))
 
     // Two runs with equal epochs and equal f1: both rows hide.
     var two = Fixture.state()

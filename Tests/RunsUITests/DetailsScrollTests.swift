@@ -32,24 +32,24 @@ import Testing
     expectSnapshot(Fixture.render(state), named: "details-wide-right-60x15")
   }
 
-  @Test func scrollingStopsWhenTheLastNodeIsInSightAndAtTheFirst() {
+  @Test func scrollingStopsWhenTheLastNodeIsInSightAndAtTheFirst() throws {
     var state = Self.openWide(width: 60, height: 15)
     for _ in 0..<20 { Fixture.press(&state, .right) }
     let text = snapshotText(Fixture.render(state))
     #expect(text.contains("fold-8"))
     #expect(!text.contains("fold-1 "))
-    let last = state.details!.firstNode
+    let last = try #require(state.details).firstNode
     Fixture.press(&state, .right)
-    #expect(state.details!.firstNode == last)
+    #expect(try #require(state.details).firstNode == last)
     for _ in 0..<20 { Fixture.press(&state, .left) }
-    #expect(state.details!.firstNode == 0)
+    #expect(try #require(state.details).firstNode == 0)
     #expect(snapshotText(Fixture.render(state)).contains("fold-1"))
   }
 
-  @Test func aGridThatFitsDoesNotScroll() {
+  @Test func aGridThatFitsDoesNotScroll() throws {
     var state = Self.openWide(width: 160, height: 40)
     Fixture.press(&state, .right)
-    #expect(state.details!.firstNode == 0)
+    #expect(try #require(state.details).firstNode == 0)
     #expect(!snapshotText(Fixture.render(state)).contains("nodes "))
   }
 }

@@ -116,10 +116,10 @@ import Testing
     #expect(job.summary == "2 runs × 3 metrics")
   }
 
-  @Test func yCopiesTheCursorRunsIdAndShowsIt() {
+  @Test func yCopiesTheCursorRunsIdAndShowsIt() throws {
     var state = Self.state()
     Fixture.press(&state, .character("1"), .home)
-    let id = state.cursorRun!.id
+    let id = try #require(state.cursorRun).id
     #expect(Fixture.press(&state, .character("y")) == .copy(id))
     #expect(state.message == "copied run id \(id)")
     Fixture.press(&state, .enter)

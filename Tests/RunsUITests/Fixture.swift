@@ -112,3 +112,8 @@ enum Fixture {
     Screen.render(state, width: state.width, height: state.height, now: now)
   }
 }
+
+extension Grid {
+  /// The bottom row, where the status bar is drawn ("" for a grid of no rows).
+  var statusLine: String { lines.last ?? "" }
+}

@@ -20,7 +20,7 @@ import Testing
     #expect(Set(state.shownIndices.map { state.runs[$0].id }) == ["r4", "r5", "r6", "r7"])
     // One experiment in scope: the Experiment column is hidden.
     #expect(TableLayout(state, width: 160).index(of: .experiment) == nil)
-    #expect(Fixture.render(state).lines.last!.contains("experiment tuning"))
+    #expect(Fixture.render(state).statusLine.contains("experiment tuning"))
     // Metric columns follow the scope: tuning has accuracy ×3, loss and bleu ×1.
     #expect(state.metricColumns == ["accuracy", "bleu", "loss"])
     // Back to all runs.
@@ -134,17 +134,17 @@ import Testing
     #expect(state.sort == RunsCore.SortOrder(column: .metric("loss"), ascending: false))
   }
 
-  @Test func rowClickMovesTheCursorAndMarkClickSelects() {
+  @Test func rowClickMovesTheCursorAndMarkClickSelects() throws {
     var state = Fixture.state()
     Fixture.press(&state, .mouse(MouseEvent(kind: .leftClick, x: 10, y: 3)))
-    #expect(state.cursorRow == 2)
+    #expect(state.cursor == 2)
     #expect(state.selection.isEmpty)
     Fixture.press(&state, .mouse(MouseEvent(kind: .leftClick, x: 0, y: 4)))
-    #expect(state.cursorRow == 3)
-    #expect(state.selection == [state.cursorRun!.id])
+    #expect(state.cursor == 3)
+    #expect(state.selection == [try #require(state.cursorRun).id])
     // Below the last run: nothing.
     Fixture.press(&state, .mouse(MouseEvent(kind: .leftClick, x: 10, y: 30)))
-    #expect(state.cursorRow == 3)
+    #expect(state.cursor == 3)
   }
 
   @Test func wheelScrolls() {
@@ -156,7 +156,7 @@ import Testing
     var grid = Fixture.render(state)
     #expect(grid.lines[1].hasPrefix("  run-3 "))
     // The cursor was pushed along to stay on screen.
-    #expect(state.cursorRow == 3)
+    #expect(state.cursor == 3)
     Fixture.press(&state, .mouse(MouseEvent(kind: .wheelUp, x: 5, y: 5)))
     grid = Fixture.render(state)
     #expect(grid.lines[1].hasPrefix("  run-0 "))

@@ -39,8 +39,12 @@ import Testing
   /// Picks `axis` in the axis picker of `key`.
   static func pick(_ state: inout AppState, _ key: Character, axis: String) {
     Fixture.press(&state, .character(key))
-    let items = state.plot!.picker!.items
-    let target = items.firstIndex { $0.name == axis }!
+    guard let items = state.plot?.picker?.items,
+      let target = items.firstIndex(where: { $0.name == axis })
+    else {
+      Issue.record("the picker of \(key) offers no axis \(axis)")
+      return
+    }
     Fixture.press(&state, .home)
     for _ in 0..<target { Fixture.press(&state, .down) }
     Fixture.press(&state, .enter)
@@ -71,7 +75,7 @@ import Testing
     expectSnapshot(Fixture.render(state), named: "plot-same-value-30x12")
   }
 
-  @Test func aLogScaleSpacesDecadesEvenly() {
+  @Test func aLogScaleSpacesDecadesEvenly() throws {
     var state = Self.plotState(
       Self.runs([
         ("a", 0.001, 0.1), ("b", 0.01, 0.2), ("c", 0.1, 0.3), ("d", 1, 0.4), ("z", 0, 0.5),
@@ -80,7 +84,7 @@ import Testing
     // L applies to the axis picked last (y); pick x again to focus it.
     Self.pick(&state, "x", axis: "x")
     Fixture.press(&state, .character("L"))
-    #expect(state.plot!.logX && !state.plot!.logY)
+    #expect(try #require(state.plot).logX && !(try #require(state.plot).logY))
     expectSnapshot(Fixture.render(state), named: "plot-log-x-40x12")
   }
 
@@ -138,13 +142,13 @@ import Testing
     #expect(state.plot == nil)
   }
 
-  @Test func thePlotFollowsTheFilter() {
+  @Test func thePlotFollowsTheFilter() throws {
     var state = Fixture.state(width: 30, height: 12, runs: Self.square)
     Fixture.press(&state, .character("/"))
     Fixture.type(&state, "top")
     Fixture.press(&state, .enter, .character("p"))
     Self.pick(&state, "x", axis: "x")
-    #expect(state.plot!.points.count == 2)
+    #expect(try #require(state.plot).points.count == 2)
   }
 
   @Test func theDefaultAxesAreTheSortMetricOverTime() {

@@ -31,7 +31,7 @@ import Testing
     expectSnapshot(Fixture.render(state), named: "problems-path-60x15")
     // The cursor stops at the last problem.
     Fixture.press(&state, .down, .down)
-    #expect(state.problemsScroll == 1)
+    #expect(state.problemsCursor == 1)
   }
 
   @Test func aRunHiddenByTheFilterOpensInDetails() {

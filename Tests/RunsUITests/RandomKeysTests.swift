@@ -17,9 +17,9 @@ import Testing
     let shown = state.shownIndices
     #expect(shown.allSatisfy { $0 >= 0 && $0 < state.runs.count }, "\(context)")
     if shown.isEmpty {
-      #expect(state.cursorRow == 0, "\(context)")
+      #expect(state.cursor == 0, "\(context)")
     } else {
-      #expect(state.cursorRow >= 0 && state.cursorRow < shown.count, "\(context)")
+      #expect(state.cursor >= 0 && state.cursor < shown.count, "\(context)")
       #expect(state.cursorRun?.id == state.cursorRunID, "\(context)")
     }
     #expect(state.screens.first == .table, "\(context)")

@@ -226,7 +226,7 @@ import Testing
     let grid = Fixture.render(state)
     #expect(grid[0, 2].text == "●")
     #expect(grid[0, 1].text == " ")
-    #expect(grid.lines.last!.contains("1 selected"))
+    #expect(grid.statusLine.contains("1 selected"))
   }
 
   @Test func longNamesAreCutWithAnEllipsis() {
@@ -264,7 +264,7 @@ import Testing
     Fixture.press(&state, .character(" "), .character("/"))
     Fixture.type(&state, "res")
     Fixture.press(&state, .enter)
-    let line = Fixture.render(state).lines.last!
+    let line = Fixture.render(state).statusLine
     for part in [
       "https://kfp.example.com/pipeline", "all runs", "8 runs, 3 shown", "1 selected",
       "sort: Start time ▼", "filter: \"res\"", "loaded 200 of 1000", "insecure", "⚠ 2 problems",
@@ -272,7 +272,7 @@ import Testing
       #expect(line.contains(part), "missing \(part) in \(line)")
     }
     state.receive(LoadResult(), loaded: 1000, total: 1000, finished: true)
-    #expect(!Fixture.render(state).lines.last!.contains("loaded"))
+    #expect(!Fixture.render(state).statusLine.contains("loaded"))
   }
 
   @Test func statusBarCountsMetricsAfterTheRuns() {
@@ -280,16 +280,16 @@ import Testing
       sourceDescription: "http://localhost:8080", sourceKind: .server,
       options: RenderOptions(timeZone: Fixture.utc), width: 160, height: 20)
     state.receive(LoadResult(runs: Fixture.runs), loaded: 8, total: 8, finished: false)
-    #expect(Fixture.render(state).lines.last!.contains("loaded 8 of 8"))
+    #expect(Fixture.render(state).statusLine.contains("loaded 8 of 8"))
     var batch = LoadResult(runs: [Fixture.runs[0]])
     batch.metricsProgress = LoadResult.MetricsProgress(done: 3, total: 8)
     state.receive(batch, loaded: 8, total: 8, finished: false)
-    #expect(Fixture.render(state).lines.last!.contains("metrics 3 of 8 runs"))
+    #expect(Fixture.render(state).statusLine.contains("metrics 3 of 8 runs"))
     // A batch without progress (a problem) keeps the count.
     state.receive(LoadResult(), loaded: 8, total: 8, finished: false)
-    #expect(Fixture.render(state).lines.last!.contains("metrics 3 of 8 runs"))
+    #expect(Fixture.render(state).statusLine.contains("metrics 3 of 8 runs"))
     state.receive(LoadResult(runs: Fixture.runs), loaded: 8, total: 8, finished: true)
-    #expect(!Fixture.render(state).lines.last!.contains("metrics"))
+    #expect(!Fixture.render(state).statusLine.contains("metrics"))
   }
 
   @Test func statusBarCutsTheSourceFirst() {
@@ -300,7 +300,7 @@ import Testing
     state.receive(
       LoadResult(runs: Fixture.runs, problems: Fixture.problems), loaded: 8, total: 8,
       finished: true)
-    let line = Fixture.render(state).lines.last!
+    let line = Fixture.render(state).statusLine
     #expect(line.contains("⚠ 2 problems"))
     #expect(line.contains("…"))
   }
@@ -344,7 +344,7 @@ import Testing
       LoadResult(problems: [refused], sourceFailure: refused), loaded: 8, total: 20,
       finished: true)
     #expect(state.shownIndices.count == 8)
-    text = Fixture.render(state).lines.last!
+    text = Fixture.render(state).statusLine
     #expect(text.contains("loading failed: r retries"))
   }
 

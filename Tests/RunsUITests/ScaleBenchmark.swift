@@ -104,7 +104,7 @@ struct ScaleBenchmark {
     var appended: [Run] = []
     let appendTime = Self.time { for run in runs { appended.append(run) } }
     var ids = Set<String>()
-    let setTime = Self.time { for run in runs { ids.insert(run.experiment!.id) } }
+    let setTime = Self.time { for run in runs { ids.insert(run.experiment?.id ?? "") } }
     print(
       String(
         format: "1M loops: dictionary %.1f · append %.1f · set %.1f ms", dictionaryTime, appendTime,

@@ -25,8 +25,8 @@ final class ScriptedBackend: TerminalBackend, @unchecked Sendable {
     /// Lets the loop wait (its clock moving by each wait) until a frame drawn after the last
     /// event shows `text`; fails the script after `maximumPolls` waits.
     case waitFor(String)
-    /// Runs an action on the loop's thread.
-    case run(() -> Void)
+    /// Runs an action on the loop's thread; it is given this backend.
+    case run((ScriptedBackend) -> Void)
   }
 
   /// How many waits a `waitFor` allows: at the idle poll, 100 s on the loop's clock.
@@ -133,7 +133,7 @@ final class ScriptedBackend: TerminalBackend, @unchecked Sendable {
         framesAtLastEvent = frames.count
       case .run(let action):
         steps.removeFirst()
-        action()
+        action(self)
       case .waitFor(let text):
         if frames.count > framesAtLastEvent, screen.contains(text) {
           steps.removeFirst()

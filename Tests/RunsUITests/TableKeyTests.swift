@@ -5,10 +5,10 @@ import Testing
 @testable import RunsUI
 
 @Suite struct TableKeyTests {
-  @Test func defaultSortIsStartTimeNewestFirst() {
+  @Test func defaultSortIsStartTimeNewestFirst() throws {
     let state = Fixture.state()
     #expect(state.sort == .default)
-    let times = state.shownIndices.map { state.runs[$0].createdAt! }
+    let times = try state.shownIndices.map { try #require(state.runs[$0].createdAt) }
     #expect(times == times.sorted(by: >))
   }
 
@@ -82,23 +82,23 @@ import Testing
 
   @Test func cursorMovesAndClamps() {
     var state = Fixture.state()
-    #expect(state.cursorRow == 0)
+    #expect(state.cursor == 0)
     Fixture.press(&state, .character("j"), .down)
-    #expect(state.cursorRow == 2)
+    #expect(state.cursor == 2)
     Fixture.press(&state, .character("k"))
-    #expect(state.cursorRow == 1)
+    #expect(state.cursor == 1)
     Fixture.press(&state, .character("G"))
-    #expect(state.cursorRow == 7)
+    #expect(state.cursor == 7)
     Fixture.press(&state, .down)
-    #expect(state.cursorRow == 7)
+    #expect(state.cursor == 7)
     Fixture.press(&state, .character("g"))
-    #expect(state.cursorRow == 0)
+    #expect(state.cursor == 0)
     Fixture.press(&state, .up)
-    #expect(state.cursorRow == 0)
+    #expect(state.cursor == 0)
     Fixture.press(&state, .end)
-    #expect(state.cursorRow == 7)
+    #expect(state.cursor == 7)
     Fixture.press(&state, .home)
-    #expect(state.cursorRow == 0)
+    #expect(state.cursor == 0)
   }
 
   @Test func pageKeysMoveByAScreen() {
@@ -107,11 +107,11 @@ import Testing
     }
     var state = Fixture.state(width: 80, height: 12, runs: runs)  // 10 table rows
     Fixture.press(&state, .pageDown)
-    #expect(state.cursorRow == 10)
+    #expect(state.cursor == 10)
     Fixture.press(&state, .pageDown, .pageDown)
-    #expect(state.cursorRow == 30)
+    #expect(state.cursor == 30)
     Fixture.press(&state, .pageUp)
-    #expect(state.cursorRow == 20)
+    #expect(state.cursor == 20)
     let grid = Fixture.render(state)
     // The cursor row is on screen and drawn reversed.
     let row = grid.lines.firstIndex { $0.contains("run-20 ") }!
@@ -225,7 +225,7 @@ import Testing
     var state = Fixture.state(width: 60, height: 15)
     Fixture.press(&state, .character("/"))
     Fixture.type(&state, "a-very-long-filter-text-that-goes-on-and-on-END")
-    let line = Fixture.render(state).lines.last!
+    let line = Fixture.render(state).statusLine
     #expect(line.hasPrefix("/…"))
     #expect(line.contains("on-END▏"))
   }
@@ -258,16 +258,16 @@ import Testing
     state.receive(LoadResult(runs: older), loaded: 3, total: 8, finished: false)
     Fixture.press(&state, .down)
     #expect(state.cursorRun?.id == "r2")
-    #expect(state.cursorRow == 1)
+    #expect(state.cursor == 1)
     // Newer runs land and sort above the cursor run.
     state.receive(
       LoadResult(runs: Array(Fixture.runs.dropFirst(3))), loaded: 8, total: 8, finished: true)
     #expect(state.cursorRun?.id == "r2")
-    #expect(state.cursorRow == Fixture.shownNames(state).firstIndex(of: "resnet-lr-0.01"))
-    #expect(state.cursorRow > 1)
+    #expect(state.cursor == Fixture.shownNames(state).firstIndex(of: "resnet-lr-0.01"))
+    #expect(state.cursor > 1)
   }
 
-  @Test func smallPagesOfABigSourceWaitForTheNextRebuild() {
+  @Test func smallPagesOfABigSourceWaitForTheNextRebuild() throws {
     let count = AppState.alwaysRebuildBelow + 1000
     let old = (0..<count).map {
       Run(id: "old-\($0)", name: "old-\($0)", createdAt: Fixture.date(Double(100 + $0)))
@@ -279,7 +279,7 @@ import Testing
     state.receive(LoadResult(runs: page), loaded: count + 50, total: 2 * count, finished: false)
     // Shown at once, at the end (not yet sorted in); the cursor stays where it was.
     #expect(state.shownIndices.count == count + 50)
-    #expect(state.runs[state.shownIndices.last!].id == "new-49")
+    #expect(state.runs[try #require(state.shownIndices.last)].id == "new-49")
     #expect(state.cursorRun?.id == "old-0")
     // The filter applies to them already.
     Fixture.press(&state, .character("/"))
@@ -288,7 +288,7 @@ import Testing
     Fixture.press(&state, .escape)
     // Any sort (or the end of the load) sorts them in: they are the newest.
     state.receive(LoadResult(), loaded: count + 50, total: count + 50, finished: true)
-    #expect(state.runs[state.shownIndices.first!].id == "new-0")
+    #expect(state.runs[try #require(state.shownIndices.first)].id == "new-0")
     #expect(state.shownIndices.count == count + 50)
   }
 
@@ -303,7 +303,7 @@ import Testing
     var state = Fixture.state(width: 60, height: 8, runs: runs)
     Fixture.press(&state, .down, .down)
     Fixture.press(&state, .character("4"))
-    #expect(state.cursorRow == 0)
+    #expect(state.cursor == 0)
     #expect(state.cursorRun?.id == "run-199")
     expectSnapshot(Fixture.render(state), named: "sorted-cursor-top-60x8")
     // Reversing is a new sort too; a mouse click on a header as well.
@@ -311,7 +311,7 @@ import Testing
     #expect(state.cursorRun?.id == "run-1")
     Fixture.press(&state, .pageDown)
     Fixture.press(&state, .mouse(MouseEvent(kind: .leftClick, x: 3, y: 0)))
-    #expect(state.cursorRow == 0)
+    #expect(state.cursor == 0)
     #expect(state.cursorRun?.id == Fixture.shownNames(state).first)
     // Enter right after sorting opens the first row's run.
     Fixture.press(&state, .character("4"), .enter)
@@ -365,7 +365,7 @@ import Testing
     #expect(grid.lines[0].hasPrefix("Run vit-small"))
   }
 
-  @Test func problemsAndHelpOpenAndScroll() {
+  @Test func problemsAndHelpOpenAndScroll() throws {
     var state = Fixture.state(width: 80, height: 10, problems: Fixture.problems)
     Fixture.press(&state, .character("!"))
     #expect(state.topScreen == .problems)
@@ -377,7 +377,7 @@ import Testing
     #expect(before != after)
     Fixture.press(&state, .character("G"))
     // The last help line is on screen at the bottom.
-    let last = HelpScreen.lines.last!.map(\.text).joined()
+    let last = try #require(HelpScreen.lines.last).map(\.text).joined()
     #expect(
       Fixture.render(state).lines.contains {
         $0.contains(last.trimmingCharacters(in: .whitespaces))

@@ -25,9 +25,9 @@ import Testing
     state.enableWatching(false)
     let backend = ScriptedBackend([
       .awaitLoad, .waitFor("vit-small"),
-      .run { #expect(watch.starts == 0) },
-      .key(.character("w")), .run { watch.waitForStart() }, .waitFor("watching"),
-      .run { watch.push(Self.betterUpdate) }, .waitFor("1 changed"),
+      .run { _ in #expect(watch.starts == 0) },
+      .key(.character("w")), .run { _ in watch.waitForStart() }, .waitFor("watching"),
+      .run { _ in watch.push(Self.betterUpdate) }, .waitFor("1 changed"),
       .key(.character("q")),
     ])
     let (status, final) = await runLoop(
@@ -48,8 +48,8 @@ import Testing
     state.enableWatching(true)
     let loads = LoadCounter()
     let backend = ScriptedBackend([
-      .run { watch.waitForStart() }, .waitFor("vit-small"),
-      .run { watch.push(Self.betterUpdate) }, .waitFor("1 changed"),
+      .run { _ in watch.waitForStart() }, .waitFor("vit-small"),
+      .run { _ in watch.push(Self.betterUpdate) }, .waitFor("1 changed"),
       .key(.character("q")),
     ])
     let (status, _) = await runLoop(

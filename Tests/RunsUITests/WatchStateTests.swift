@@ -36,7 +36,7 @@ import Testing
     var state = watching()
     Fixture.press(&state, .down, .down, .character(" "))
     let cursorRun = state.cursorRun?.id
-    let line = state.cursorRow - state.scrollTop
+    let line = state.cursor - state.firstRow
     let better = changed(r1) { $0.metrics[0].value = 0.93 }  // accuracy up
     let finished = changed(r4) {
       $0.status = .succeeded
@@ -47,7 +47,7 @@ import Testing
       experiment: Fixture.tuning, metrics: [Fixture.metric("accuracy", 0.2, .percentage)])
     state.apply(update([(r1, better), (r4, finished), (nil, new)]), now: Fixture.now)
     #expect(state.cursorRun?.id == cursorRun)
-    #expect(state.cursorRow - state.scrollTop == line)
+    #expect(state.cursor - state.firstRow == line)
     #expect(state.selection.count == 1)
     #expect(state.runs.count == Fixture.runs.count + 1)
     #expect(state.watch.changedCount(at: Fixture.now) == 3)

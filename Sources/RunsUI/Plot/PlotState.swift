@@ -43,5 +43,5 @@ struct AxisPickerState: Sendable {
   var focus: PlotState.Focus
   var items: [PlotAxis]
   var cursor = 0
-  var scrollTop = 0
+  var firstRow = 0
 }

@@ -32,7 +32,7 @@ struct TableLayout: Sendable {
   /// The layout of `state`'s table for `width` cells.
   init(_ state: AppState, width: Int) {
     let model = state.model
-    let offset = min(state.metricOffset, max(0, model.metricColumns.count - 1))
+    let offset = min(state.firstMetricColumn, max(0, model.metricColumns.count - 1))
     var candidates: [Candidate] = [
       Candidate(.name, natural: Self.titled(.name, model.widths.name), minimum: 20, last: 12),
       Candidate(.status, natural: Self.titled(.status, model.widths.status)),

@@ -17,7 +17,7 @@ struct Theme: Sendable {
   var headerCursor: Style { Style(bold: true, reverse: true) }
   var title: Style { Style(bold: true) }
   var dim: Style { Style(dim: true) }
-  var cursorRow: Style { Style(reverse: true) }
+  var cursorHighlight: Style { Style(reverse: true) }
   var statusBar: Style { Style(reverse: true) }
   var statusBarAlert: Style { Style(bold: true, reverse: true) }
   var section: Style {
@@ -26,7 +26,7 @@ struct Theme: Sendable {
   var label: Style { Style(bold: true) }
 
   /// A row's base style: the cursor row is reversed.
-  func row(cursor: Bool) -> Style { cursor ? cursorRow : .plain }
+  func row(cursor: Bool) -> Style { cursor ? cursorHighlight : .plain }
 
   /// The selection mark: colour where available, bold always.
   func mark(on base: Style) -> Style {

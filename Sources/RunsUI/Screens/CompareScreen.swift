@@ -64,7 +64,7 @@ enum CompareScreen {
     guard let compare = state.compare else { return }
     let layout = CompareLayout(state, compare: compare, width: grid.width)
     let columns = Array(
-      compare.runIDs.indices.dropFirst(compare.columnOffset).prefix(layout.visibleColumns))
+      compare.runIDs.indices.dropFirst(compare.firstRunColumn).prefix(layout.visibleColumns))
     var runs: [Int: Run] = [:]
     for index in columns { runs[index] = state.run(id: compare.runIDs[index]) }
     let glyphs = theme.glyphs
@@ -82,10 +82,10 @@ enum CompareScreen {
         label, x: layout.x(ofVisibleColumn: slot), y: 0, width: layout.columnWidth, style: style)
     }
     grid.put(glyphs.boxVertical, x: layout.labelWidth, y: 0, style: theme.header)
-    if compare.columnOffset > 0 {
+    if compare.firstRunColumn > 0 {
       grid.put(glyphs.moreLeft, x: layout.labelWidth + 1, y: 0, style: theme.header)
     }
-    if compare.columnOffset + columns.count < compare.runIDs.count {
+    if compare.firstRunColumn + columns.count < compare.runIDs.count {
       grid.put(glyphs.moreRight, x: grid.width - 1, y: 0, style: theme.header)
     }
 
@@ -93,10 +93,10 @@ enum CompareScreen {
     let lines = compare.lines
     let selectable = compare.selectableLines
     let cursorLine =
-      selectable.indices.contains(compare.rowCursor) ? selectable[compare.rowCursor] : -1
+      selectable.indices.contains(compare.cursor) ? selectable[compare.cursor] : -1
     let rows = CompareLayout.bodyRows(height: grid.height)
     for slot in 0..<rows {
-      let lineIndex = compare.scrollTop + slot
+      let lineIndex = compare.firstRow + slot
       guard lineIndex < lines.count else { break }
       let y = 1 + slot
       let base = theme.row(cursor: lineIndex == cursorLine)

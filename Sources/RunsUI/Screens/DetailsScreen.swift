@@ -15,7 +15,7 @@ enum DetailsScreen {
     let head = headLines(for: run, state: state, now: now, theme: theme)
     let count = head.count + (layout?.grid.lineCount ?? 1)
     let rows = max(0, grid.height - 1)
-    let top = max(0, min(details.scrollTop, count - rows))
+    let top = max(0, min(details.firstRow, count - rows))
     // Only the window is built: the grid below the head may have a million lines.
     for slot in 0..<rows where top + slot < count {
       let index = top + slot

@@ -32,7 +32,7 @@ enum HelpScreen {
       screenWidth: grid.width, screenHeight: grid.height, contentWidth: contentWidth,
       contentRows: lines.count)
     Panel.draw(&grid, frame: frame, title: "Keys", footer: "↑↓ scroll · Esc close", theme: theme)
-    let top = max(0, min(state.helpScroll, lines.count - frame.contentRows))
+    let top = max(0, min(state.helpFirstRow, lines.count - frame.contentRows))
     for slot in 0..<frame.contentRows where top + slot < lines.count {
       var line = lines[top + slot]
       if slot == 0 || lines[top + slot].count == 1 {

@@ -23,8 +23,8 @@ enum PickerScreens {
     let frame = layout.frame
     Panel.draw(
       &grid, frame: frame, title: "Experiment", footer: "Enter pick · Esc cancel", theme: theme)
-    for slot in 0..<layout.listRows where picker.scrollTop + slot < picker.items.count {
-      let index = picker.scrollTop + slot
+    for slot in 0..<layout.listRows where picker.firstRow + slot < picker.items.count {
+      let index = picker.firstRow + slot
       let item = picker.items[index]
       let current: Bool =
         switch state.scope {
@@ -65,8 +65,8 @@ enum PickerScreens {
         "No metrics in scope.", x: frame.contentX, y: layout.listTop, width: frame.contentWidth)
       return
     }
-    for slot in 0..<layout.listRows where picker.scrollTop + slot < picker.items.count {
-      let index = picker.scrollTop + slot
+    for slot in 0..<layout.listRows where picker.firstRow + slot < picker.items.count {
+      let index = picker.firstRow + slot
       let item = picker.items[index]
       let base = theme.row(cursor: index == picker.cursor)
       let y = layout.listTop + slot

@@ -80,8 +80,8 @@ enum PlotScreen {
       &grid, frame: frame, title: picker.focus == .x ? "x axis" : "y axis",
       footer: "Enter pick · Esc cancel", theme: theme)
     let current = picker.focus == .x ? state.plot?.x : state.plot?.y
-    for slot in 0..<layout.listRows where picker.scrollTop + slot < picker.items.count {
-      let index = picker.scrollTop + slot
+    for slot in 0..<layout.listRows where picker.firstRow + slot < picker.items.count {
+      let index = picker.firstRow + slot
       let item = picker.items[index]
       let base = theme.row(cursor: index == picker.cursor)
       let y = layout.listTop + slot

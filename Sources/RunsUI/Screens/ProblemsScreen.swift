@@ -15,7 +15,7 @@ enum ProblemsScreen {
     var rows = 0
     for (index, problem) in problems.enumerated() where rows < grid.height {
       rows += 1 + Wrap.lines(problem.message, width: grid.width - 4 - indent).count
-      if index == state.problemsScroll, state.problemsShowPath {
+      if index == state.problemsCursor, state.problemsShowPath {
         rows += chunks(place(of: problem), width: grid.width - 4 - indent).count - 1
       }
     }
@@ -35,12 +35,12 @@ enum ProblemsScreen {
     }
     var y = frame.contentTop
     let bottom = frame.contentTop + frame.contentRows
-    var index = max(0, min(state.problemsScroll, problems.count - 1))
+    var index = max(0, min(state.problemsCursor, problems.count - 1))
     while y < bottom, index < problems.count {
       let problem = problems[index]
       let place = place(of: problem)
       // The cursor problem (the first shown) is marked; Enter shows its location in full.
-      let isCursor = index == state.problemsScroll
+      let isCursor = index == state.problemsCursor
       var label = theme.label
       if isCursor { label.reverse = true }
       let placeLines =

@@ -11,14 +11,14 @@ enum TableScreen {
     if shown.isEmpty {
       drawEmpty(&grid, state, theme: theme, rows: rows)
     } else {
-      let top = max(0, min(state.scrollTop, shown.count - rows))
+      let top = max(0, min(state.firstRow, shown.count - rows))
       let visible = Array(shown[top..<min(shown.count, top + rows)])
       let suffixes = nameSuffixes(visible.map { state.runs[$0] }, state: state)
       for (line, index) in visible.enumerated() {
         let row = top + line
         drawRow(
           &grid, state.runs[index], nameSuffix: suffixes[line], y: 1 + line,
-          cursor: row == state.cursorRow,
+          cursor: row == state.cursor,
           marks: state.watch.marks(of: state.runs[index].id, at: now),
           state: state, layout: layout, theme: theme)
       }

@@ -16,18 +16,18 @@ extension AppState {
     let selectable = compare.selectableLines
     let page = max(1, height - 4)
     switch action {
-    case .up: compare.rowCursor -= 1
-    case .down: compare.rowCursor += 1
-    case .pageUp: compare.rowCursor -= page
-    case .pageDown: compare.rowCursor += page
-    case .top: compare.rowCursor = 0
-    case .bottom: compare.rowCursor = selectable.count - 1
+    case .up: compare.cursor -= 1
+    case .down: compare.cursor += 1
+    case .pageUp: compare.cursor -= page
+    case .pageDown: compare.cursor += page
+    case .top: compare.cursor = 0
+    case .bottom: compare.cursor = selectable.count - 1
     case .left: compare.columnCursor -= 1
     case .right: compare.columnCursor += 1
     case .flipDirection:
       let lines = compare.lines
-      guard compare.rowCursor >= 0, compare.rowCursor < selectable.count,
-        case .metric(let row) = lines[selectable[compare.rowCursor]]
+      guard compare.cursor >= 0, compare.cursor < selectable.count,
+        case .metric(let row) = lines[selectable[compare.cursor]]
       else { break }
       let name = compare.matrix.metricNames[row]
       compare.overrides[name] = !compare.matrix.higherIsBetter(row: row)
@@ -39,12 +39,12 @@ extension AppState {
       // Keep the cursor on the same line when it stays visible.
       let before = compare.lines
       let current =
-        compare.rowCursor < selectable.count ? before[selectable[compare.rowCursor]] : nil
+        compare.cursor < selectable.count ? before[selectable[compare.cursor]] : nil
       compare.hideUniform.toggle()
       compare.refreshLines()
       let after = compare.lines
       if let current, let index = after.firstIndex(of: current) {
-        compare.rowCursor = compare.selectableLines.firstIndex(of: index) ?? 0
+        compare.cursor = compare.selectableLines.firstIndex(of: index) ?? 0
       }
     case .details:
       let column = compare.columnCursor
@@ -62,29 +62,31 @@ extension AppState {
     guard var compare else { return }
     let lines = compare.lines
     let selectable = compare.selectableLines
-    compare.rowCursor = max(0, min(compare.rowCursor, selectable.count - 1))
+    compare.cursor = max(0, min(compare.cursor, selectable.count - 1))
     compare.columnCursor = max(0, min(compare.columnCursor, compare.runIDs.count - 1))
     // Vertical: keep the cursor line visible.
     let rows = max(1, CompareLayout.bodyRows(height: height))
-    if let line = selectable.indices.contains(compare.rowCursor)
-      ? selectable[compare.rowCursor] : nil
+    if let line = selectable.indices.contains(compare.cursor)
+      ? selectable[compare.cursor] : nil
     {
-      if line < compare.scrollTop { compare.scrollTop = line }
-      if line >= compare.scrollTop + rows { compare.scrollTop = line - rows + 1 }
+      if line < compare.firstRow { compare.firstRow = line }
+      if line >= compare.firstRow + rows { compare.firstRow = line - rows + 1 }
       // Show the section title above the first row of a section.
-      if line > 0, line - 1 < compare.scrollTop, !lines[line - 1].isSelectable {
-        compare.scrollTop = line - 1
+      if line > 0, line - 1 < compare.firstRow, !lines[line - 1].isSelectable {
+        compare.firstRow = line - 1
       }
     }
-    compare.scrollTop = max(0, min(compare.scrollTop, lines.count - rows))
+    compare.firstRow = max(0, min(compare.firstRow, lines.count - rows))
     // Horizontal: keep the cursor column visible.
     let layout = CompareLayout(self, compare: compare, width: width)
     let visible = max(1, layout.visibleColumns)
-    if compare.columnCursor < compare.columnOffset { compare.columnOffset = compare.columnCursor }
-    if compare.columnCursor >= compare.columnOffset + visible {
-      compare.columnOffset = compare.columnCursor - visible + 1
+    if compare.columnCursor < compare.firstRunColumn {
+      compare.firstRunColumn = compare.columnCursor
     }
-    compare.columnOffset = max(0, min(compare.columnOffset, compare.runIDs.count - visible))
+    if compare.columnCursor >= compare.firstRunColumn + visible {
+      compare.firstRunColumn = compare.columnCursor - visible + 1
+    }
+    compare.firstRunColumn = max(0, min(compare.firstRunColumn, compare.runIDs.count - visible))
     self.compare = compare
   }
 }

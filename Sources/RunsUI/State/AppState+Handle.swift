@@ -39,13 +39,13 @@ extension AppState {
       return toggleWatching()
     case .help:
       if topScreen != .help {
-        helpScroll = 0
+        helpFirstRow = 0
         screens.append(.help)
       }
       return .none
     case .problems:
       if topScreen != .problems {
-        problemsScroll = 0
+        problemsCursor = 0
         problemsShowPath = false
         screens.append(.problems)
       }
@@ -67,9 +67,9 @@ extension AppState {
     case .compare: performOnCompare(action)
     case .details: scrollDetails(action)
     case .help:
-      var top = helpScroll
+      var top = helpFirstRow
       scrollList(&top, action, lines: HelpScreen.lineCount)
-      helpScroll = top
+      helpFirstRow = top
     case .problems: performOnProblems(action)
     case .filterInput:
       switch action {
@@ -157,7 +157,7 @@ extension AppState {
     case .right:
       let last = details.layout?.grid.lastFirstColumn(width: width) ?? 0
       details.firstNode = min(details.firstNode + 1, last)
-    default: scrollList(&details.scrollTop, action, lines: lines)
+    default: scrollList(&details.firstRow, action, lines: lines)
     }
     self.details = details
   }

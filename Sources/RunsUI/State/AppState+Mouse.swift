@@ -29,7 +29,7 @@ extension AppState {
       return
     }
     guard y >= 1, y <= tableRows else { return }
-    let row = scrollTop + y - 1
+    let row = firstRow + y - 1
     guard row < model.shown.count else { return }
     moveCursor(to: row)
     if x < TableLayout.markWidth, let id = cursorRun?.id {
@@ -40,11 +40,11 @@ extension AppState {
   /// Scrolls the table without moving the cursor unless it would leave the screen.
   mutating func scrollTable(by step: Int) {
     let rows = max(1, tableRows)
-    scrollTop = max(0, min(scrollTop + step, model.shown.count - rows))
-    if cursorRow < scrollTop {
-      moveCursor(to: scrollTop)
-    } else if cursorRow >= scrollTop + rows {
-      moveCursor(to: scrollTop + rows - 1)
+    firstRow = max(0, min(firstRow + step, model.shown.count - rows))
+    if cursor < firstRow {
+      moveCursor(to: firstRow)
+    } else if cursor >= firstRow + rows {
+      moveCursor(to: firstRow + rows - 1)
     }
   }
 
@@ -52,18 +52,18 @@ extension AppState {
     if var picker = experimentPicker, topScreen == .experimentPicker {
       let frame = PickerLayout(width: width, height: height, items: picker.items.count)
       let row = y - frame.listTop
-      guard row >= 0, row < frame.listRows, picker.scrollTop + row < picker.items.count else {
+      guard row >= 0, row < frame.listRows, picker.firstRow + row < picker.items.count else {
         return
       }
-      picker.cursor = picker.scrollTop + row
+      picker.cursor = picker.firstRow + row
       experimentPicker = picker
     } else if var picker = metricPicker, topScreen == .metricPicker {
       let frame = PickerLayout(width: width, height: height, items: picker.items.count)
       let row = y - frame.listTop
-      guard row >= 0, row < frame.listRows, picker.scrollTop + row < picker.items.count else {
+      guard row >= 0, row < frame.listRows, picker.firstRow + row < picker.items.count else {
         return
       }
-      picker.cursor = picker.scrollTop + row
+      picker.cursor = picker.firstRow + row
       metricPicker = picker
     }
   }

@@ -21,7 +21,7 @@ extension AppState {
     }
     experimentPicker = picker
     screens.append(.experimentPicker)
-    clampPicker(&picker.cursor, &picker.scrollTop, count: items.count)
+    clampPicker(&picker.cursor, &picker.firstRow, count: items.count)
     experimentPicker = picker
   }
 
@@ -45,13 +45,13 @@ extension AppState {
       let newScope: Scope = chosen.map { .experiment($0.id) } ?? .all
       if newScope != scope {
         scope = newScope
-        metricOffset = 0
+        firstMetricColumn = 0
         rebuild(.scope)
       }
       return
     }
     movePicker(&picker.cursor, action, count: picker.items.count)
-    clampPicker(&picker.cursor, &picker.scrollTop, count: picker.items.count)
+    clampPicker(&picker.cursor, &picker.firstRow, count: picker.items.count)
     experimentPicker = picker
   }
 
@@ -75,7 +75,7 @@ extension AppState {
       let choice: [String]? = checked.isEmpty || checked == automatic ? nil : checked
       if choice != chosenMetrics || (choice == nil && model.metricColumns != automatic) {
         chosenMetrics = choice
-        metricOffset = 0
+        firstMetricColumn = 0
         rebuild(.metrics)
       }
       return
@@ -92,7 +92,7 @@ extension AppState {
     default:
       movePicker(&picker.cursor, action, count: picker.items.count)
     }
-    clampPicker(&picker.cursor, &picker.scrollTop, count: picker.items.count)
+    clampPicker(&picker.cursor, &picker.firstRow, count: picker.items.count)
     metricPicker = picker
   }
 

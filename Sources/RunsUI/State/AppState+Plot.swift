@@ -154,7 +154,7 @@ extension AppState {
 
   private mutating func clampAxisPicker() {
     guard var plot, var picker = plot.picker else { return }
-    clampPicker(&picker.cursor, &picker.scrollTop, count: picker.items.count)
+    clampPicker(&picker.cursor, &picker.firstRow, count: picker.items.count)
     plot.picker = picker
     self.plot = plot
   }

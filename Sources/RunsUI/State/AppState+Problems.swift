@@ -6,19 +6,19 @@ extension AppState {
   mutating func performOnProblems(_ action: Action) {
     let last = max(0, problems.count - 1)
     let page = max(1, height - 3)
-    let before = problemsScroll
+    let before = problemsCursor
     switch action {
-    case .up: problemsScroll -= 1
-    case .down: problemsScroll += 1
-    case .pageUp: problemsScroll -= page
-    case .pageDown: problemsScroll += page
-    case .top: problemsScroll = 0
-    case .bottom: problemsScroll = last
+    case .up: problemsCursor -= 1
+    case .down: problemsCursor += 1
+    case .pageUp: problemsCursor -= page
+    case .pageDown: problemsCursor += page
+    case .top: problemsCursor = 0
+    case .bottom: problemsCursor = last
     case .details: goToProblem()
     default: return
     }
-    problemsScroll = max(0, min(problemsScroll, last))
-    if problemsScroll != before { problemsShowPath = false }
+    problemsCursor = max(0, min(problemsCursor, last))
+    if problemsCursor != before { problemsShowPath = false }
   }
 
   /// The run a problem is about, when it is loaded.
@@ -27,8 +27,8 @@ extension AppState {
   }
 
   private mutating func goToProblem() {
-    guard problems.indices.contains(problemsScroll) else { return }
-    let problem = problems[problemsScroll]
+    guard problems.indices.contains(problemsCursor) else { return }
+    let problem = problems[problemsCursor]
     guard let id = problem.runID, let index = indexByID[id] else {
       problemsShowPath.toggle()
       return

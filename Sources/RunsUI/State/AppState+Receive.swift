@@ -121,9 +121,9 @@ extension AppState {
   /// Screens that hold run data of their own follow a reload.
   mutating func refreshOpenScreens() {
     if var details, let run = run(id: details.runID), details.shownRun != run {
-      let (top, firstNode) = (details.scrollTop, details.firstNode)
+      let (top, firstNode) = (details.firstRow, details.firstNode)
       details = DetailsState(run: run)
-      details.scrollTop = top
+      details.firstRow = top
       details.firstNode = firstNode
       self.details = details
     }

@@ -5,14 +5,14 @@ extension AppState {
   mutating func performOnTable(_ action: Action, key: Key) {
     let page = max(1, tableRows)
     switch action {
-    case .up: moveCursor(to: cursorRow - 1)
-    case .down: moveCursor(to: cursorRow + 1)
+    case .up: moveCursor(to: cursor - 1)
+    case .down: moveCursor(to: cursor + 1)
     case .pageUp:
-      scrollTop = max(0, scrollTop - page)
-      moveCursor(to: cursorRow - page)
+      firstRow = max(0, firstRow - page)
+      moveCursor(to: cursor - page)
     case .pageDown:
-      scrollTop = max(0, min(scrollTop + page, model.shown.count - page))
-      moveCursor(to: cursorRow + page)
+      firstRow = max(0, min(firstRow + page, model.shown.count - page))
+      moveCursor(to: cursor + page)
     case .top: moveCursor(to: 0)
     case .bottom: moveCursor(to: model.shown.count - 1)
     case .left: moveColumnCursor(by: -1)
@@ -55,7 +55,7 @@ extension AppState {
     }
     columnCursor = column
     rebuild(.sort)
-    scrollTop = 0
+    firstRow = 0
     moveCursor(to: 0)
   }
 
@@ -85,12 +85,14 @@ extension AppState {
       let next = currentMetric + 1
       columnCursor = .metric(metrics[next])
       // Scroll the metric columns until the new cursor column is on screen.
-      while metricOffset < next, TableLayout(self, width: width).index(of: columnCursor) == nil {
-        metricOffset += 1
+      while firstMetricColumn < next, TableLayout(self, width: width).index(of: columnCursor) == nil
+      {
+        firstMetricColumn += 1
       }
-    } else if let currentMetric, step < 0, currentMetric == metricOffset, metricOffset > 0 {
-      metricOffset -= 1
-      columnCursor = .metric(metrics[metricOffset])
+    } else if let currentMetric, step < 0, currentMetric == firstMetricColumn, firstMetricColumn > 0
+    {
+      firstMetricColumn -= 1
+      columnCursor = .metric(metrics[firstMetricColumn])
     } else if target >= 0, target < layout.columns.count {
       columnCursor = layout.columns[target].column
     }

@@ -40,7 +40,7 @@ extension AppState {
       if change.kind != .removed { watch.marks[change.runID] = marks }
     }
     guard !update.replaced.isEmpty || !update.removed.isEmpty else { return }
-    let line = cursorRow - scrollTop
+    let line = cursor - firstRow
     if !update.removed.isEmpty {
       remove(Set(update.removed))
       rebuild(.scope)
@@ -59,7 +59,7 @@ extension AppState {
     }
     watch.removedCount += update.removed.count
     // The cursor row keeps its place on screen, however the sort moved the runs around it.
-    scrollTop = max(0, min(cursorRow - line, model.shown.count - 1))
+    firstRow = max(0, min(cursor - line, model.shown.count - 1))
   }
 
   /// `w`: the first time (without `--watch`), reads the source again through its watch;

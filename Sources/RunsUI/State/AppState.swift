@@ -55,7 +55,7 @@ public struct AppState: Sendable {
   /// The run under the cursor, by id, so the cursor stays on its run when the order changes.
   public internal(set) var cursorRunID: String?
   /// The cursor's row in `shownIndices`.
-  public internal(set) var cursorRow = 0
+  public internal(set) var cursor = 0
   /// The column under the column cursor.
   public internal(set) var columnCursor: Column = .name
   /// Metric columns chosen with `m` or `--metrics`; `nil` means the top 3 by prevalence.
@@ -74,16 +74,16 @@ public struct AppState: Sendable {
   /// Terminal height, from `.resize` keys.
   public internal(set) var height: Int
   /// The first table row shown.
-  var scrollTop = 0
+  var firstRow = 0
   /// The first metric column shown (metric columns scroll horizontally).
-  var metricOffset = 0
+  var firstMetricColumn = 0
 
   var compare: CompareState?
   var details: DetailsState?
-  var helpScroll = 0
+  var helpFirstRow = 0
   /// The problem under the cursor in the problems list (the list scrolls by problem, so it
   /// is also the first one shown).
-  var problemsScroll = 0
+  var problemsCursor = 0
   /// The problems list shows the cursor problem's location in full.
   var problemsShowPath = false
   var experimentPicker: ExperimentPickerState?
@@ -169,8 +169,8 @@ public struct AppState: Sendable {
 
   /// The run under the cursor.
   public var cursorRun: Run? {
-    guard cursorRow >= 0, cursorRow < model.shown.count else { return nil }
-    return runs[model.shown[cursorRow]]
+    guard cursor >= 0, cursor < model.shown.count else { return nil }
+    return runs[model.shown[cursor]]
   }
 
   /// The run with `id`.

@@ -17,13 +17,13 @@ struct CompareState: Sendable {
   /// `x`: rows whose values are all equal are hidden.
   var hideUniform = false
   /// The cursor among the selectable lines (section titles are skipped).
-  var rowCursor = 0
+  var cursor = 0
   /// The first line shown.
-  var scrollTop = 0
+  var firstRow = 0
   /// The run column under the column cursor.
   var columnCursor = 0
   /// The first run column shown.
-  var columnOffset = 0
+  var firstRunColumn = 0
   /// The lines shown (see `refreshLines`).
   var lines: [CompareLine] = []
   /// The lines the cursor can be on (section titles excluded), as indices into `lines`.
@@ -44,7 +44,7 @@ struct CompareState: Sendable {
 /// The details screen's state.
 struct DetailsState: Sendable {
   var runID: String
-  var scrollTop = 0
+  var firstRow = 0
   /// The first node column of the metric grid shown (← and → scroll a grid wider than the
   /// screen; the metric names stay).
   var firstNode = 0
@@ -75,7 +75,7 @@ struct MetricPickerState: Sendable {
   /// Checked metric names, in the order they were checked.
   var checked: [String]
   var cursor = 0
-  var scrollTop = 0
+  var firstRow = 0
 }
 
 /// The experiment picker's state: "All runs" then each experiment.
@@ -83,5 +83,5 @@ struct ExperimentPickerState: Sendable {
   /// `nil` for "All runs".
   var items: [(experiment: ExperimentRef?, count: Int)]
   var cursor = 0
-  var scrollTop = 0
+  var firstRow = 0
 }

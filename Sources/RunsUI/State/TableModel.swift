@@ -268,7 +268,7 @@ extension AppState {
       model.metricRanges[column] = range
     }
     model.metricInfo = names.indices.map { model.metricRanges[$0].info(name: names[$0]) }
-    metricOffset = Swift.min(metricOffset, Swift.max(0, names.count - 1))
+    firstMetricColumn = Swift.min(firstMetricColumn, Swift.max(0, names.count - 1))
   }
 
   /// Applies the filter and the query to the sorted scope through flags per run: the flags
@@ -315,19 +315,19 @@ extension AppState {
   mutating func syncCursor() {
     let shown = model.shown
     if shown.isEmpty {
-      cursorRow = 0
-      scrollTop = 0
+      cursor = 0
+      firstRow = 0
       return
     }
     if let id = cursorRunID, let index = indexByID[id],
-      let row = cursorRow < shown.count && shown[cursorRow] == index
-        ? cursorRow : shown.firstIndex(of: index)
+      let row = cursor < shown.count && shown[cursor] == index
+        ? cursor : shown.firstIndex(of: index)
     {
       // (Checked in place first: while runs arrive the cursor run mostly stays on its row.)
-      cursorRow = row
+      cursor = row
     } else {
-      cursorRow = Swift.min(Swift.max(0, cursorRow), shown.count - 1)
-      cursorRunID = runs[shown[cursorRow]].id
+      cursor = Swift.min(Swift.max(0, cursor), shown.count - 1)
+      cursorRunID = runs[shown[cursor]].id
     }
     scrollToCursor()
   }
@@ -335,16 +335,16 @@ extension AppState {
   /// Scrolls the table the least needed to show the cursor row.
   mutating func scrollToCursor() {
     let rows = Swift.max(1, tableRows)
-    if cursorRow < scrollTop { scrollTop = cursorRow }
-    if cursorRow >= scrollTop + rows { scrollTop = cursorRow - rows + 1 }
-    scrollTop = Swift.max(0, Swift.min(scrollTop, model.shown.count - rows))
+    if cursor < firstRow { firstRow = cursor }
+    if cursor >= firstRow + rows { firstRow = cursor - rows + 1 }
+    firstRow = Swift.max(0, Swift.min(firstRow, model.shown.count - rows))
   }
 
   /// Moves the cursor to `row` (clamped).
   mutating func moveCursor(to row: Int) {
     guard !model.shown.isEmpty else { return }
-    cursorRow = Swift.min(Swift.max(0, row), model.shown.count - 1)
-    cursorRunID = runs[model.shown[cursorRow]].id
+    cursor = Swift.min(Swift.max(0, row), model.shown.count - 1)
+    cursorRunID = runs[model.shown[cursor]].id
     scrollToCursor()
   }
 }

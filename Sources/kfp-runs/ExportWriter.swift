@@ -11,6 +11,7 @@ import RunsUI
 /// without it the file is created exclusively, so nothing is overwritten even if a file
 /// appears between the question and the answer.
 enum ExportWriter {
+  /// Writes `job`'s bytes to its path; says what happened.
   static func write(_ job: ExportJob) -> ExportOutcome {
     let path = absolute(job.path)
     let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (job.overwrite ? O_TRUNC : O_EXCL)
@@ -20,17 +21,10 @@ enum ExportWriter {
       return .failed(path: path, reason: String(cString: strerror(errno)))
     }
     var failure: Int32?
-    job.bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        offset += written
-      }
+    switch StandardStream.write(job.bytes, to: descriptor) {
+    case .success: break
+    case .failure(.brokenPipe): failure = EPIPE
+    case .failure(.failed(let code)): failure = code
     }
     if close(descriptor) != 0, failure == nil { failure = errno }
     if let failure { return .failed(path: path, reason: String(cString: strerror(failure))) }
