@@ -19,8 +19,9 @@ struct WatchCommand: AsyncParsableCommand {
       (`+ new run`), goes (`− removed`), changes status (`status Running → Succeeded`) or a \
       metric changes (`accuracy-score 91.000% → 92.500% ▲`). A directory is watched with \
       file notifications (a stat-only scan every --interval seconds where those are not \
-      available); a server is polled every --interval seconds. Ends with Ctrl-C (exit 0), or \
-      with --until-done once no run in scope is Pending or Running.
+      available); a server is polled every --interval seconds (a KFP 2.x server through \
+      v2beta1, with the metrics of new, changed and unfinished runs from ML Metadata). Ends \
+      with Ctrl-C (exit 0), or with --until-done once no run in scope is Pending or Running.
 
       --format jsonl prints one JSON object per change: time, run, name, change (added, \
       removed, status, metric), old, new, and for a metric its name, format, direction and \
@@ -68,6 +69,19 @@ struct WatchCommand: AsyncParsableCommand {
       valueName: "file"))
   var caCertificate: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Which KFP API lists a server's runs: v1 (v1beta1), v2 (v2beta1, KFP 2.x) or auto.",
+      discussion: "auto (the default) uses v2 when the server answers /apis/v2beta1/healthz.",
+      valueName: "v1|v2|auto"))
+  var api: KFPAPIChoice?
+
+  @Option(
+    help: ArgumentHelp(
+      "The ML Metadata gRPC-web endpoint with a KFP 2.x server's metrics (default: the "
+        + "server's origin).", valueName: "url"))
+  var mlmd: String?
+
   @Option(help: ArgumentHelp("Only runs whose name contains TEXT (any case).", valueName: "text"))
   var filter: String?
 
@@ -89,6 +103,9 @@ struct WatchCommand: AsyncParsableCommand {
     if let interval, !(interval > 0 && interval <= 86_400) {
       throw ValidationError("--interval must be between 0 and 86400 seconds")
     }
+    if let mlmd, ServerFlags.mlmdURL(mlmd) == nil {
+      throw ValidationError("--mlmd must be an http:// or https:// URL (got \(mlmd))")
+    }
   }
 
   func run() async throws {
@@ -97,8 +114,8 @@ struct WatchCommand: AsyncParsableCommand {
       source: source, demo: false,
       server: ServerFlags(
         token: token, cookie: cookie, namespace: namespace, experiment: experiment,
-        // Polls read v1beta1 (a KFP 2.x server serves it too): the first load must match.
-        insecure: insecure, caCertificate: caCertificate, api: .v1),
+        // Polls read the API the first load used (v2beta1 and ML Metadata on KFP 2.x).
+        insecure: insecure, caCertificate: caCertificate, api: api, mlmd: mlmd),
       limit: nil)
     let watch = try WatchSource.make(resolved, interval: interval)
     // Ctrl-C is the ordinary way to stop watching: a success.

@@ -47,7 +47,11 @@ extension RunsWatch {
       let every =
         server.interval == server.interval.rounded()
         ? String(Int(server.interval)) : String(server.interval)
-      return "polled every \(every) s"
+      switch server.apiVersion {
+      case .v2: return "polled every \(every) s: v2beta1 and ML Metadata"
+      case .v1: return "polled every \(every) s: v1beta1"
+      case nil: return "polled every \(every) s"
+      }
     }
     return "watching"
   }

@@ -18,7 +18,7 @@ public final class KFP2Peer: @unchecked Sendable {
     FileManager.default.isExecutableFile(atPath: python)
     || ProcessInfo.processInfo.environment["CI"] != nil
 
-  /// Why the peer could not start.
+  /// Why the peer could not start, or refused a change.
   public struct StartError: Error, CustomStringConvertible {
     public var description: String
   }
@@ -64,9 +64,38 @@ public final class KFP2Peer: @unchecked Sendable {
   }
 
   /// Switches fault `name` (`mlmd403`, `mlmd502`, `unavailable`, `truncate`, `endless`,
-  /// `rest401`) to `value`.
+  /// `rest401`, `rest500`) to `value`.
   public func set(_ name: String, _ value: Int = 1) {
     _ = command("set \(name) \(value)")
+  }
+
+  /// Adds run `id`, the newest, in v2beta1 `state` (e.g. `RUNNING`), with its run context in
+  /// ML Metadata and no tasks yet.
+  public func addRun(_ id: String, name: String, state: String) throws {
+    try change("add-run \(id) \(state) \(name)")
+  }
+
+  /// Puts task `task` of run `id` in execution state `state` (`RUNNING`, `COMPLETE`, …); with
+  /// `metrics`, a `system.Metrics` artifact holding them, as KFP's launcher publishes it.
+  public func task(
+    _ id: String, _ task: String, state: String, metrics: [String: Double]? = nil
+  ) throws {
+    var line = "task \(id) \(task) \(state)"
+    if let metrics {
+      let data = try JSONSerialization.data(withJSONObject: metrics, options: [.sortedKeys])
+      line += " " + String(decoding: data, as: UTF8.self)
+    }
+    try change(line)
+  }
+
+  /// Sets run `id`'s v2beta1 state (`SUCCEEDED`, `FAILED`, …).
+  public func setState(_ id: String, _ state: String) throws {
+    try change("state \(id) \(state)")
+  }
+
+  private func change(_ line: String) throws {
+    let answer = command(line)
+    guard answer == "ok" else { throw StartError(description: "\(line): \(answer)") }
   }
 
   /// Zeroes the counts and clears the faults.

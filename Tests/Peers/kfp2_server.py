@@ -28,8 +28,18 @@ Control, one command a line on stdin, answered by one line on stdout: `set NAME 
 switches a fault (VALUE a count for unavailable, else 1/0) and answers `ok`; `stats` answers
 {"mlmd": {method: calls}, "rest": calls}; `pages` answers a JSON list of when each page of
 /apis/v2beta1/runs was sent (CLOCK_MONOTONIC nanoseconds, the clock a benchmark on the same
-machine reads); `reset` zeroes the counts and times, clears the faults and answers `ok`. The server exits when stdin closes. Faults:
+machine reads); `reset` zeroes the counts and times, clears the faults and answers `ok`. Runs
+change between a client's polls with (each answers `ok`):
+  add-run ID STATE NAME…        a new run, the newest, with its run context in MLMD (as KFP's
+                                driver makes it when the run starts) and no tasks yet
+  task ID TASK STATE [JSON]     task TASK of run ID (made by the driver if new) in execution
+                                state STATE (RUNNING, COMPLETE, FAILED, …); with a JSON object,
+                                a system.Metrics artifact `metrics` with those metrics is put
+                                with its OUTPUT event, as the launcher publishes a task's outputs
+  state ID STATE                the run's v2beta1 state (a final state sets finished_at)
+The server exits when stdin closes. Faults:
   rest401      REST answers 401 with a text body
+  rest500      REST answers 500 with a JSON error (a server whose database is down)
   mlmd403      MLMD answers HTTP 403 "RBAC: access denied" (Istio's answer)
   mlmd502      MLMD answers HTTP 502 with an HTML page
   unavailable  the next N MLMD calls answer trailers-only grpc-status 14 (UNAVAILABLE)
@@ -74,6 +84,8 @@ class Store:
         self.pipelines = {}
         self.runs = []  # v2beta1 Run JSON objects, newest last
         self.v1_runs = {}
+        self.contexts = {}  # run id -> (pipeline context, run context, root DAG execution)
+        self.tasks = {}  # (run id, task name) -> execution id
 
     def call(self, method, request_bytes):
         """Calls MLMD method in-process with its generated classes; returns response bytes."""
@@ -108,6 +120,7 @@ class Store:
         root.custom_properties["display_name"].string_value = ""
         root.custom_properties["task_name"].string_value = ""
         [root.id] = self.store.put_execution(root, [], [pipeline_ctx, ctx])[:1]
+        self.contexts[run_id] = (pipeline_ctx, ctx, root)
         return pipeline_ctx, ctx, root
 
     def task(self, contexts, root, display, task_name, state, outputs=(), cached_from=None,
@@ -136,7 +149,36 @@ class Store:
             log.custom_properties["display_name"].string_value = "executor-logs"
             pairs.append((log, output_event("executor-logs")))
         execution_id, artifact_ids, _ = self.store.put_execution(execution, pairs, list(contexts))
+        run_contexts = [c for c in contexts if c.type_id == self.run_type]
+        if run_contexts:
+            self.tasks[(run_contexts[0].name, task_name)] = execution_id
         return execution_id, artifact_ids
+
+    def record_task(self, run_id, task_name, state, metrics=None):
+        """A task's execution as the driver makes it and the launcher publishes it: the
+        execution in `state`, with a metrics artifact and its OUTPUT event when `metrics`."""
+        pipeline_ctx, ctx, root = self.contexts[run_id]
+        state = pb.Execution.State.Value(state)
+        outputs = [("metrics", metrics)] if metrics is not None else []
+        known = self.tasks.get((run_id, task_name))
+        if known is None:
+            self.task((pipeline_ctx, ctx), root, task_name, task_name, state, outputs, logs=False)
+            return
+        [execution] = self.store.get_executions_by_id([known])
+        execution.last_known_state = state
+        pairs = [(self.metrics_artifact(task_name, name, values), output_event(name))
+                 for name, values in outputs]
+        self.store.put_execution(execution, pairs, [pipeline_ctx, ctx])
+
+    def set_state(self, run_id, state):
+        for index, run in enumerate(self.runs):
+            if run["run_id"] == run_id:
+                run["state"] = state
+                final = state not in ("PENDING", "RUNNING", "CANCELING", "PAUSED")
+                run["finished_at"] = (rfc3339(BASE_TIME + 60 * index + 42) if final
+                                      else "1970-01-01T00:00:00Z")
+                return
+        raise KeyError(run_id)
 
     def metrics_artifact(self, task_name, output, metrics):
         artifact = pb.Artifact(type_id=self.metrics_type, state=pb.Artifact.LIVE,
@@ -300,8 +342,12 @@ def make_handler(store, state, token, cookie, delay):
             with state.lock:
                 state.rest_calls += 1
                 fault = state.faults.get("rest401")
+                down = state.faults.get("rest500")
             if fault:
                 return self.send(401, "text/plain", b"Unauthorized: token expired\n")
+            if down:
+                return self.send(500, "application/json", json.dumps(
+                    {"error": "Internal error: the database is down", "code": 13}).encode())
             if not self.authorized():
                 return self.send(401, "text/plain", b"Unauthorized\n")
             self.rest(path, query)
@@ -411,7 +457,9 @@ def make_handler(store, state, token, cookie, delay):
                          if query.get("namespace") in (None, e["namespace"])]
                 return self.page("experiments", items, query)
             if path == "/apis/v2beta1/runs":
-                runs = [r for r in reversed(store.runs)
+                with store.lock:
+                    listed = list(store.runs)
+                runs = [r for r in reversed(listed)
                         if query.get("experiment_id") in (None, r["experiment_id"])
                         and query.get("namespace") in (None, r["namespace"])]
                 self.page("runs", runs, query)
@@ -476,16 +524,41 @@ def main():
     server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     server.daemon_threads = True
     print(server.server_address[1], flush=True)
-    threading.Thread(target=serve_control, args=(state, server), daemon=True).start()
+    threading.Thread(target=serve_control, args=(store, state, server), daemon=True).start()
     server.serve_forever()
 
 
-def serve_control(state, server):
+def change_runs(store, line):
+    """One of the commands that change runs; `ok`, or `error: …`."""
+    words = line.split(None, 4)
+    try:
+        with store.lock:
+            if words[0] == "add-run" and len(words) >= 4:
+                run_id, run_state = words[1], words[2]
+                store.run_context(run_id, "train-pipeline")
+                store.add_run(run_id, line.split(None, 3)[3].strip(), run_state,
+                              finished=run_state not in ("PENDING", "RUNNING"))
+            elif words[0] == "task" and len(words) >= 4:
+                metrics = json.loads(words[4]) if len(words) == 5 else None
+                store.record_task(words[1], words[2], words[3], metrics)
+            elif words[0] == "state" and len(words) == 3:
+                store.set_state(words[1], words[2])
+            else:
+                return "error: bad command"
+    except Exception as error:  # noqa: BLE001 - any failure is answered, never a silent stop
+        return f"error: {error!r}"
+    return "ok"
+
+
+def serve_control(store, state, server):
     """Reads control commands from stdin; shuts the server down when stdin closes (the test
     that started it ended, or died)."""
     for line in sys.stdin:
         words = line.split()
         if not words:
+            continue
+        if words[0] in ("add-run", "task", "state"):
+            print(change_runs(store, line), flush=True)
             continue
         with state.lock:
             if words[:1] == ["stats"]:

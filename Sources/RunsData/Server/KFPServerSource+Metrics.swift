@@ -13,6 +13,19 @@ extension KFPServerSource {
     var failure: RunMetricsFailure?
   }
 
+  /// What a metrics fetch came to: the runs with their metrics, its problems, the runs whose
+  /// metrics could not be read, and the failure of a store that did not answer at all.
+  struct FetchedMetrics: Sendable {
+    var runs: [Run]
+    var problems: [Problem] = []
+    /// The ids of the runs whose metrics were not read (all of them when the store failed).
+    var unread: Set<String> = []
+    /// The problems that say which runs' metrics were not read, and why.
+    var readFailures: [Problem] = []
+    /// Why the store did not answer its first request (then no other run was asked).
+    var storeFailure: RunMetricsFailure?
+  }
+
   /// Fills `runs` with their metrics from `reader`, ``metricsInFlight`` at a time, reporting
   /// each run as it completes (`metrics N of M runs`). The first run is asked alone: when the
   /// store cannot be reached, one problem says how to reach it and the runs stay as they are.
@@ -20,8 +33,8 @@ extension KFPServerSource {
   func fetchMetrics(
     _ runs: [Run], reader: any RunMetricsReader,
     onRun: ((LoadResult, _ done: Int, _ total: Int) -> Void)?
-  ) async -> (runs: [Run], problems: [Problem]) {
-    guard !runs.isEmpty else { return (runs, []) }
+  ) async -> FetchedMetrics {
+    guard !runs.isEmpty else { return FetchedMetrics(runs: runs) }
     var updated = runs
     var problems: [Problem] = []
     var failures: [(index: Int, failure: RunMetricsFailure)] = []
@@ -42,7 +55,9 @@ extension KFPServerSource {
       var batch = LoadResult(problems: [problem])
       batch.metricsProgress = LoadResult.MetricsProgress(done: runs.count, total: runs.count)
       onRun?(batch, runs.count, runs.count)
-      return (runs, [problem])
+      return FetchedMetrics(
+        runs: runs, problems: [problem], unread: Set(runs.map(\.id)), readFailures: [problem],
+        storeFailure: failure)
     }
     take(0, first)
 
@@ -61,6 +76,7 @@ extension KFPServerSource {
       }
     }
 
+    var readFailures: [Problem] = []
     let grouped = Dictionary(grouping: failures, by: \.failure.message)
     for message in grouped.keys.sorted() {
       let indices = grouped[message]!.map(\.index).sorted()
@@ -74,9 +90,12 @@ extension KFPServerSource {
         message: "The metrics of \(which) could not be read from ML Metadata: \(message).",
         runID: indices.count == 1 ? updated[indices[0]].id : nil)
       problems.append(problem)
+      readFailures.append(problem)
       onRun?(LoadResult(problems: [problem]), done, runs.count)
     }
-    return (updated, problems)
+    return FetchedMetrics(
+      runs: updated, problems: problems, unread: Set(failures.map { updated[$0.index].id }),
+      readFailures: readFailures)
   }
 
   /// One run's metrics, with retries for transient failures; a run the store does not know

@@ -5,29 +5,29 @@ import RunsCore
 /// refer to by id are looked up, once each.
 extension KFPServerSource {
   /// Runs from `GET /apis/v2beta1/runs` (`experiment_id` or `namespace` scope); returns the
-  /// server's `total_size`.
+  /// server's `total_size`. `basis` gets what a watch polls on with.
   func loadV2(
-    into result: inout LoadResult, onPage: ((LoadResult, _ loaded: Int, _ total: Int?) -> Void)?
+    into result: inout LoadResult, basis: inout PollBasis,
+    onPage: ((LoadResult, _ loaded: Int, _ total: Int?) -> Void)?
   ) async -> Int? {
     var scope: [(String, String)] = []
-    var experimentNames: [String: String] = [:]
+    var names = V2RunNames()
     var namesFailure: Problem?
     if let experiment = options.experiment {
       guard
         let ref = await scopeExperiment(experiment, version: .v2, into: &result, onPage: onPage)
       else { return nil }
       scope = [("experiment_id", ref.id)]
-      experimentNames[ref.id] = ref.name
+      names.experiments[ref.id] = ref.name
     } else {
       if let namespace = options.namespace { scope = [("namespace", namespace)] }
       // A v2 run names its experiment by id only.
       let listed = await listExperiments(version: .v2)
-      for experiment in listed.experiments { experimentNames[experiment.id] = experiment.name }
+      for experiment in listed.experiments { names.experiments[experiment.id] = experiment.name }
       namesFailure = listed.sourceFailure
       result.problems += listed.problems.filter { $0 != listed.sourceFailure }
     }
 
-    var pipelineNames: [String: String?] = [:]
     var seen = SeenExperiments(known: Set(result.experiments.map(\.id)))
     let paged = await collect(
       "runs", query: scope + [("sort_by", "created_at desc")], limit: options.limit,
@@ -35,21 +35,10 @@ extension KFPServerSource {
       decode: { json, location in
         let (page, pipelineIDs) = KFPWireV2.runsPage(from: json, location: location)
         var runs = page.runs
-        var problems = page.problems
-        for index in runs.indices {
-          if let id = runs[index].experiment?.id, let name = experimentNames[id] {
-            runs[index].experiment = ExperimentRef(id: id, name: name)
-          }
-          guard let pipelineID = pipelineIDs[runs[index].id] else { continue }
-          if pipelineNames[pipelineID] == nil {
-            let looked = await pipelineName(id: pipelineID)
-            pipelineNames[pipelineID] = .some(looked.name)
-            problems += looked.problem.map { [$0] } ?? []
-          }
-          runs[index].pipeline = pipelineNames[pipelineID] ?? nil
-        }
+        let lookups = await names.name(&runs, pipelineIDs: pipelineIDs, source: self)
         return Page(
-          items: runs, problems: problems, next: page.nextPageToken, total: page.totalSize)
+          items: runs, problems: page.problems + lookups, next: page.nextPageToken,
+          total: page.totalSize)
       },
       onPage: { runs, problems, loaded, total in
         // Outside the optional call: the experiments count without a listener too.
@@ -58,12 +47,15 @@ extension KFPServerSource {
       })
     result.experiments += seen.found
     result.take(paged)
+    basis = PollBasis(version: .v2, scope: scope, names: names, listed: paged.items)
     if let metricsReader, !result.runs.isEmpty {
       let fetched = await fetchMetrics(result.runs, reader: metricsReader) { batch, _, _ in
         onPage?(batch, paged.items.count, paged.total)
       }
       result.runs = fetched.runs
       result.problems += fetched.problems
+      basis.metricsUnread = fetched.unread
+      basis.metricsProblems = fetched.readFailures
     }
     if let namesFailure, !paged.items.isEmpty {
       let note = Problem(

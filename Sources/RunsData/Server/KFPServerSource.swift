@@ -46,7 +46,15 @@ public struct KFPServerSource: Sendable {
   public func load(onPage: ((LoadResult, _ loaded: Int, _ total: Int?) -> Void)? = nil) async
     -> LoadResult
   {
+    await loadForPolling(onPage: onPage).result
+  }
+
+  /// A load, and what polls of the same runs go on from: the API it used, its scope, ….
+  func loadForPolling(
+    onPage: ((LoadResult, _ loaded: Int, _ total: Int?) -> Void)? = nil
+  ) async -> (result: LoadResult, basis: PollBasis) {
     var result = LoadResult(problems: options.setupProblems)
+    var basis = PollBasis(version: nil)
     if !result.problems.isEmpty {
       onPage?(LoadResult(problems: result.problems), 0, nil)
     }
@@ -58,12 +66,12 @@ public struct KFPServerSource: Sendable {
       result.problems.append(failure.problem)
       result.sourceFailure = failure.problem
       onPage?(LoadResult(problems: [failure.problem], sourceFailure: failure.problem), 0, nil)
-      return result
+      return (result, basis)
     }
     let total: Int?
     switch version {
-    case .v1: total = await loadV1(into: &result, onPage: onPage)
-    case .v2: total = await loadV2(into: &result, onPage: onPage)
+    case .v1: total = await loadV1(into: &result, basis: &basis, onPage: onPage)
+    case .v2: total = await loadV2(into: &result, basis: &basis, onPage: onPage)
     }
     if let limit = options.limit, let total, result.runs.count >= limit,
       total > result.runs.count
@@ -76,7 +84,7 @@ public struct KFPServerSource: Sendable {
       result.problems.append(note)
       onPage?(LoadResult(problems: [note]), result.runs.count, total)
     }
-    return result
+    return (result, basis)
   }
 
   /// The API to list runs from: the one asked for, else v2beta1 when its `healthz` answers.
@@ -96,7 +104,8 @@ public struct KFPServerSource: Sendable {
 
   /// Runs from `GET /apis/v1beta1/runs`; returns the server's `total_size`.
   private func loadV1(
-    into result: inout LoadResult, onPage: ((LoadResult, _ loaded: Int, _ total: Int?) -> Void)?
+    into result: inout LoadResult, basis: inout PollBasis,
+    onPage: ((LoadResult, _ loaded: Int, _ total: Int?) -> Void)?
   ) async -> Int? {
     var scope: [(String, String)] = []
     if let experiment = options.experiment {
@@ -125,6 +134,7 @@ public struct KFPServerSource: Sendable {
       })
     result.experiments += seen.found
     result.take(paged)
+    basis = PollBasis(version: .v1, scope: scope)
     return paged.total
   }
 

@@ -3,8 +3,9 @@ import RunsCore
 
 /// A KFP server kept current by polling, never by loading everything again: each poll reads the
 /// newest runs page by page until it meets a run it knows, plus every known run that is not in
-/// a final state. When the server fails, polls back off (up to 5 minutes apart) and the update
-/// says since when it is offline; what was loaded stays.
+/// a final state, through the API the load used (v1beta1, or v2beta1 with the runs' metrics
+/// from ML Metadata). When the server fails, polls back off (up to 5 minutes apart) and the
+/// update says since when it is offline; what was loaded stays.
 ///
 /// One caller at a time: `start()` once, then `next()` in a loop.
 public final class ServerWatch: RunsWatch, @unchecked Sendable {
@@ -17,16 +18,25 @@ public final class ServerWatch: RunsWatch, @unchecked Sendable {
   /// Newest-first pages read in one poll before giving up on meeting a known run.
   static let newestPages = 5
 
-  private let clock: @Sendable () -> Date
+  let clock: @Sendable () -> Date
   private let sleep: @Sendable (TimeInterval) async -> Void
-  private var runs: [String: Run] = [:]
-  private var scope: [(String, String)] = []
+  /// The runs as last handed out, by id.
+  var runs: [String: Run] = [:]
+  /// How the load read the runs: polls read them the same way.
+  var basis = PollBasis()
+  /// v2: each run as the API last gave it, before its metrics from ML Metadata.
+  var listed: [String: Run] = [:]
+  /// v2: ML Metadata between polls.
+  var metrics = MetricsRefresh()
   private var nextPoll = Date.distantPast
   private var failures = 0
   private var offlineSince: Date?
-  private var problems: [Problem] = []
+  /// The problems of the last load.
+  private var loadProblems: [Problem] = []
   /// The failed polls' problems, dropped again once the server answers.
-  private var pollFailures: Set<Problem> = []
+  private var pollProblems: [Problem] = []
+  /// The problems last handed out.
+  private var shownProblems: [Problem] = []
 
   /// Polls `source` every `interval` seconds; `clock` and `sleep` are for tests.
   public init(
@@ -40,15 +50,14 @@ public final class ServerWatch: RunsWatch, @unchecked Sendable {
     self.sleep = sleep
   }
 
+  /// The API the polls read, the one the load used; `nil` until a load got that far.
+  public var apiVersion: KFPAPIVersion? { basis.version }
+
   public func start() async -> LoadResult {
-    let result = await source.load()
+    let (result, basis) = await source.loadForPolling()
     for run in result.runs { runs[run.id] = run }
-    problems = result.problems
-    if source.options.experiment != nil, let experiment = result.experiments.first {
-      scope = KFPServerSource.referenceKey(type: "EXPERIMENT", id: experiment.id)
-    } else if let namespace = source.options.namespace {
-      scope = KFPServerSource.referenceKey(type: "NAMESPACE", id: namespace)
-    }
+    take(result, basis: basis)
+    shownProblems = problems
     nextPoll = clock().addingTimeInterval(interval)
     return result
   }
@@ -64,74 +73,54 @@ public final class ServerWatch: RunsWatch, @unchecked Sendable {
 
   /// One poll, due or not.
   public func poll() async -> RunsUpdate {
-    var fetched: [Run] = []
-    var failure: Problem?
-    var pageToken: String?
-    var pages = 0
-    newest: while pages < Self.newestPages {
-      pages += 1
-      var query = [("page_size", "20"), ("sort_by", "created_at desc")] + scope
-      if let pageToken { query.append(("page_token", pageToken)) }
-      switch await source.client.get("runs", query: query) {
-      case .failure(let failed):
-        failure = failed.problem
-        break newest
-      case .success(let answer):
-        let page = KFPWire.runsPage(from: answer.json, location: answer.location)
-        var metKnown = false
-        for run in page.runs {
-          if runs[run.id] != nil { metKnown = true } else { fetched.append(run) }
-        }
-        guard !metKnown, let next = page.nextPageToken, !next.isEmpty else { break newest }
-        pageToken = next
-      }
+    guard basis.version != nil else { return await loadAgain() }
+    let read = await readServer()
+    if let failure = read.failure { return failed(failure, at: clock()) }
+    var fetched = read.fetched
+    if basis.version == .v2, let reader = source.metricsReader {
+      fetched = await withMetrics(fetched, reader: reader, at: clock())
     }
-    // A run deleted on the server answers 404: it is gone, the server is not.
-    var gone: [String] = []
-    if failure == nil {
-      let active = runs.values.filter { $0.status?.isActive ?? false }.map(\.id).sorted()
-      active: for id in active {
-        switch await source.client.get("runs/" + ServerURL.encode(id)) {
-        case .failure(let failed) where failed.kind == .notFound:
-          gone.append(id)
-        case .failure(let failed):
-          failure = failed.problem
-          break active
-        case .success(let answer):
-          fetched +=
-            KFPWire.run(from: answer.json, location: answer.location).run.map { [$0] } ?? []
-        }
-      }
-    }
-    let now = clock()
-    if let failure {
-      failures += 1
-      offlineSince = offlineSince ?? now
-      let backoff = min(interval * pow(2, Double(failures - 1)), Self.longestBackoff)
-      nextPoll = now.addingTimeInterval(backoff)
-      let changedProblems = problems.last != failure
-      if changedProblems {
-        problems.append(failure)
-        pollFailures.insert(failure)
-      }
-      return RunsUpdate(
-        problems: changedProblems ? problems : nil, offlineSince: offlineSince)
-    }
+    answered(at: clock())
     var update = RunsUpdate()
-    if offlineSince != nil {
-      // Back: the failures that were shown are over.
-      problems.removeAll { pollFailures.contains($0) }
-      pollFailures = []
-      update.problems = problems
-    }
-    failures = 0
-    offlineSince = nil
-    nextPoll = now.addingTimeInterval(interval)
-    for id in gone {
+    for id in read.gone {
+      listed[id] = nil
+      metrics.unread.remove(id)
       guard let old = runs.removeValue(forKey: id) else { continue }
       update.removed.append(id)
       update.changes += RunChange.between(old, nil)
     }
+    put(fetched, into: &update)
+    update.problems = changedProblems()
+    return update
+  }
+
+  /// A poll after a load that failed before it knew what to poll (the server could not be
+  /// reached, or the experiment not found): the load again, its runs all new.
+  private func loadAgain() async -> RunsUpdate {
+    let (result, basis) = await source.loadForPolling()
+    if let failure = result.sourceFailure { return failed(failure, at: clock()) }
+    answered(at: clock())
+    var update = RunsUpdate()
+    take(result, basis: basis)
+    put(result.runs, into: &update)
+    update.problems = changedProblems()
+    return update
+  }
+
+  /// Takes over a load's problems and basis.
+  private func take(_ result: LoadResult, basis: PollBasis) {
+    // Which metrics could not be read is over once polls read them.
+    loadProblems = result.problems.filter { !basis.metricsProblems.contains($0) }
+    metrics.problems = basis.metricsProblems
+    for run in basis.listed { listed[run.id] = run }
+    metrics.unread = basis.metricsUnread
+    self.basis = basis
+    // Held in `listed` now.
+    self.basis.listed = []
+  }
+
+  /// Puts the runs read in place; the update gets those that differ and what changed.
+  private func put(_ fetched: [Run], into update: inout RunsUpdate) {
     for run in fetched {
       let old = runs[run.id]
       guard old != run else { continue }
@@ -139,6 +128,38 @@ public final class ServerWatch: RunsWatch, @unchecked Sendable {
       update.replaced.append(run)
       update.changes += RunChange.between(old, run)
     }
-    return update
+  }
+
+  /// A failed poll: the next one waits twice as long as the last (up to ``longestBackoff``).
+  private func failed(_ failure: Problem, at now: Date) -> RunsUpdate {
+    failures += 1
+    offlineSince = offlineSince ?? now
+    nextPoll = now.addingTimeInterval(Self.backoff(interval, failures: failures))
+    if problems.last != failure { pollProblems.append(failure) }
+    return RunsUpdate(problems: changedProblems(), offlineSince: offlineSince)
+  }
+
+  /// The server answered: the failures that were shown are over.
+  private func answered(at now: Date) {
+    failures = 0
+    offlineSince = nil
+    pollProblems = []
+    nextPoll = now.addingTimeInterval(interval)
+  }
+
+  /// The wait after `failures` failures in a row: `interval`, doubling up to ``longestBackoff``.
+  static func backoff(_ interval: TimeInterval, failures: Int) -> TimeInterval {
+    min(interval * pow(2, Double(max(failures, 1) - 1)), longestBackoff)
+  }
+
+  /// Every current problem of the source.
+  private var problems: [Problem] { loadProblems + pollProblems + metrics.problems }
+
+  /// The current problems when they differ from those last handed out, else `nil`.
+  private func changedProblems() -> [Problem]? {
+    let current = problems
+    guard current != shownProblems else { return nil }
+    shownProblems = current
+    return current
   }
 }
