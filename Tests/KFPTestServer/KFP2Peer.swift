@@ -60,6 +60,12 @@ public final class KFP2Peer: @unchecked Sendable {
 
   deinit {
     try? input.close()
+    // Closing stdin is not enough: a process another test started meanwhile (a `kfp-runs
+    // watch` that runs until told) may hold a copy of the pipe, and waiting for this server to
+    // see the end would hold a thread of the cooperative pool until then, which with two
+    // threads stalled the whole suite. SIGKILL: a child spawned from a pool thread may have
+    // SIGTERM blocked.
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
   }
 
