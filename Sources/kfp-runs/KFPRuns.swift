@@ -47,7 +47,7 @@ struct KFPRuns: AsyncParsableCommand {
     StandardStream.occupyClosedDescriptors()
     do {
       var command = try parseAsRoot(
-        WatchInterval.rewrite(Array(CommandLine.arguments.dropFirst())))
+        WatchInterval.rewrite(Array(ProgramArguments.all.dropFirst())))
       if var asyncCommand = command as? AsyncParsableCommand {
         try await asyncCommand.run()
       } else {

@@ -54,7 +54,7 @@ struct PlotCommand: AsyncParsableCommand {
 
   mutating func validate() throws {
     // The format option belongs to the shared source options; a chart has only one form.
-    if CommandLine.arguments.contains(where: { $0 == "--format" || $0.hasPrefix("--format=") }) {
+    if ProgramArguments.all.contains(where: { $0 == "--format" || $0.hasPrefix("--format=") }) {
       throw ValidationError("plot prints a chart; --format does not apply (see `kfp-runs list`)")
     }
     if width < 20 { throw ValidationError("--width must be at least 20") }
