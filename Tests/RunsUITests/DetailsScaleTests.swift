@@ -11,8 +11,9 @@ import Testing
 @Suite(.serialized) struct DetailsScaleTests {
   /// Per frame (and per key with its frame), in a debug build.
   static let frameBudget = 0.25
-  /// Opening the details (laying the grid out once), in a debug build.
-  static let openBudget = 20.0
+  /// Opening the details (laying the grid out once), in a debug build; CI's run under
+  /// AddressSanitizer took 20 s for 2,000 × 2,000 while the rest of the suite ran beside it.
+  static let openBudget = 60.0
 
   static func run(names: Int, nodes: Int, entries: Int) -> Run {
     let metrics = (0..<entries).map { index in
