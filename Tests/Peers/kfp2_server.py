@@ -327,6 +327,8 @@ class State:
 def make_handler(store, state, token, cookie, delay):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # As Envoy: TCP_NODELAY, so a small write is not held back for the last one's ACK.
+        disable_nagle_algorithm = True
 
         def log_message(self, *args):
             pass

@@ -13,9 +13,11 @@ final class FakeMetricsReader: RunMetricsReader, @unchecked Sendable {
   private let delay: TimeInterval
   private var inFlight = 0
   private(set) var mostInFlight = 0
-  private(set) var calls: [String] = []
+  /// The run ids of each call, in call order.
+  private(set) var calls: [[String]] = []
 
-  /// `failures[id]` are thrown, one a call, before `answer(id)` is given.
+  /// A call naming run `id` throws the next of `failures[id]`; else each run's metrics are
+  /// `answer(id)` (`nil`: no record).
   init(
     failures: [String: [RunMetricsFailure]] = [:], delay: TimeInterval = 0,
     answer: @escaping @Sendable (String) -> V2RunMetrics? = FakeMetricsReader.accuracy
@@ -34,17 +36,20 @@ final class FakeMetricsReader: RunMetricsReader, @unchecked Sendable {
       ], notes: ["task train: cached (outputs of an earlier run)"])
   }
 
-  func metrics(ofRun id: String) async throws(RunMetricsFailure) -> V2RunMetrics? {
+  func metrics(ofRuns ids: [String]) async throws(RunMetricsFailure) -> [String: V2RunMetrics] {
     let failure: RunMetricsFailure? = lock.withLock {
-      calls.append(id)
+      calls.append(ids)
       inFlight += 1
       mostInFlight = max(mostInFlight, inFlight)
-      return failures[id]?.isEmpty == false ? failures[id]!.removeFirst() : nil
+      guard let id = ids.first(where: { failures[$0]?.isEmpty == false }) else { return nil }
+      return failures[id]!.removeFirst()
     }
     if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay * 1e9)) }
     lock.withLock { inFlight -= 1 }
     if let failure { throw failure }
-    return answer(id)
+    var found: [String: V2RunMetrics] = [:]
+    for id in ids { found[id] = answer(id) }
+    return found
   }
 
   static let unavailable = RunMetricsFailure(

@@ -67,30 +67,52 @@ struct MLMDClientTests {
       ])
     #expect(result?.problems == [])
     #expect(result?.notes == [])
-    // Three requests, where the UI makes four.
-    #expect(transport.requests.count == 3)
+    // Alone, a run costs the UI's four requests; runs read together share three of them.
+    #expect(transport.requests.count == 4)
     #expect(
-      peer.stats().mlmd == ["GetExecutions": 1, "GetArtifacts": 1, "GetEventsByArtifactIDs": 1])
+      peer.stats().mlmd == [
+        "GetContexts": 1, "GetExecutionsByContext": 1, "GetEventsByExecutionIDs": 1,
+        "GetArtifactsByID": 1,
+      ])
     let request = try #require(transport.requests.first)
     #expect(request.method == "POST")
     #expect(request.headers["Content-Type"] == "application/grpc-web+proto")
     #expect(request.headers["X-Grpc-Web"] == "1")
   }
 
-  @Test func theUISequenceGivesTheSameWithFourCalls() async throws {
+  @Test func theUISequenceGivesTheSameWithFourCallsARun() async throws {
     let peer = try started(Self.peer)
     let mlmd = client(peer)
-    for run in [Self.runs.trainEval, Self.runs.cached, Self.runs.failed, Self.runs.running] {
+    let runs = [
+      Self.runs.trainEval, Self.runs.cached, Self.runs.failed, Self.runs.running, Self.runs.legacy,
+    ]
+    var ui: [String: V2RunMetrics] = [:]
+    for run in runs {
       peer.reset()
-      let ui = try await mlmd.uiSequence(runID: run)
-      #expect(
-        peer.stats().mlmd == [
-          "GetContextByTypeAndName": 1, "GetExecutionsByContext": 1, "GetArtifactsByContext": 1,
-          "GetEventsByExecutionIDs": 1,
-        ])
-      let ours = try await mlmd.runMetrics(runID: run)
-      #expect(ours == ui, "\(run)")
+      ui[run] = try await mlmd.uiSequence(runID: run)
+      let calls = run == Self.runs.legacy ? 1 : 4
+      #expect(peer.stats().mlmd.values.reduce(0, +) == calls, "\(run)")
     }
+    peer.reset()
+    let ours = try await mlmd.runsMetrics(runIDs: runs)
+    #expect(ours == ui)
+    // Five runs (four with a context) together: 3 shared requests and one a run, not 4 a run.
+    #expect(
+      peer.stats().mlmd == [
+        "GetContexts": 1, "GetExecutionsByContext": 4, "GetEventsByExecutionIDs": 1,
+        "GetArtifactsByID": 1,
+      ])
+  }
+
+  @Test func aBatchOfRunsIsAskedInParts() async throws {
+    let peer = try started(Self.peer)
+    // 120 names: the contexts are asked 50 names a request.
+    let names = [Self.runs.trainEval] + (0..<119).map { "absent-\($0)" }
+    let found = try await client(peer).runsMetrics(runIDs: names + [Self.runs.trainEval])
+    #expect(Array(found.keys) == [Self.runs.trainEval])
+    #expect(found[Self.runs.trainEval]?.metrics.count == 11)
+    #expect(peer.stats().mlmd["GetContexts"] == 3)
+    #expect(peer.stats().mlmd["GetExecutionsByContext"] == 1)
   }
 
   @Test func cachedFailedAndRunningTasks() async throws {
@@ -105,11 +127,12 @@ struct MLMDClientTests {
     let original = try await mlmd.runMetrics(runID: Self.runs.trainEval)
     #expect(rows(original).count == 11)
 
+    peer.reset()
     let failed = try await mlmd.runMetrics(runID: Self.runs.failed)
     #expect(failed?.metrics == [])
     #expect(failed?.notes == ["task train: failed (KFP records no metrics for a failed task)"])
-    // Nothing to ask events about: two requests.
-    #expect(peer.stats().mlmd["GetEventsByArtifactIDs"] == 2)
+    // Only the executor logs' artifact is an output.
+    #expect(peer.stats().mlmd["GetArtifactsByID"] == 1)
 
     let running = try await mlmd.runMetrics(runID: Self.runs.running)
     #expect(running?.metrics == [])
@@ -125,7 +148,7 @@ struct MLMDClientTests {
     #expect(try await mlmd.runMetrics(runID: "x' OR '1' = '1") == nil)
   }
 
-  @Test func tenThousandArtifactsArePaged() async throws {
+  @Test func tenThousandArtifactsAreReadInParts() async throws {
     let peer = try started(Self.peer)
     let result = try await client(peer).runMetrics(runID: Self.runs.big)
     let metrics = try #require(result?.metrics)
@@ -133,8 +156,13 @@ struct MLMDClientTests {
     #expect(Set(metrics.map(\.nodeID)).count == 10_000)
     #expect(metrics.first { $0.nodeID == "task-042 > m007" }?.value == 4207)
     let calls = peer.stats().mlmd
-    // 100 pages of artifacts, 2 of executions (101 with the root DAG), 10 of events.
-    #expect(calls == ["GetArtifacts": 100, "GetExecutions": 2, "GetEventsByArtifactIDs": 10])
+    // 2 pages of executions (101 with the root DAG), their events at once, the 10,000
+    // artifacts 1,000 ids a request.
+    #expect(
+      calls == [
+        "GetContexts": 1, "GetExecutionsByContext": 2, "GetEventsByExecutionIDs": 1,
+        "GetArtifactsByID": 10,
+      ])
   }
 
   @Test func rbacRefusalIsNamedAndNotRetried() async throws {
@@ -145,7 +173,7 @@ struct MLMDClientTests {
       try await client(peer, attempts: 3, transport: transport).runMetrics(
         runID: Self.runs.trainEval)
     }
-    #expect(transport.requests.count == 2)  // the two first requests, once each
+    #expect(transport.requests.count == 1)  // the first request, once
     #expect(!MLMDFailure.http(status: 403, text: "").isTransient)
   }
 
@@ -186,6 +214,18 @@ struct MLMDClientTests {
       #expect(status.name == "UNAVAILABLE")
       #expect(error.isTransient)
     }
+  }
+
+  @Test func theServerSourceRetriesEachMLMDRequest() async throws {
+    let peer = try started(Self.peer)
+    let source = KFPServerSource(options: testOptions(peer.baseURL, api: .v2))
+    let expected = await source.load()
+    #expect(expected.runs.filter { !$0.metrics.isEmpty }.count == 4)
+    // Three tries a request: two lost answers in a row cost no run its metrics.
+    peer.set("unavailable", 2)
+    let flaky = await source.load()
+    #expect(flaky.problems == expected.problems)
+    #expect(flaky.runs == expected.runs)
   }
 
   @Test func truncatedFrameIsABadAnswer() async throws {
@@ -247,5 +287,12 @@ struct MLMDClientTests {
       }
       #expect(error.message.hasPrefix("could not connect"))
     }
+  }
+}
+
+extension MLMDClient {
+  /// One run's metrics through the batch read; `nil`: MLMD has no record of the run.
+  fileprivate func runMetrics(runID: String) async throws(MLMDFailure) -> V2RunMetrics? {
+    try await runsMetrics(runIDs: [runID])[runID]
   }
 }

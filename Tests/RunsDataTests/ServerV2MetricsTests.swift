@@ -4,7 +4,7 @@ import RunsCore
 import RunsData
 import Testing
 
-/// KFP 2.x runs first, then their metrics from ML Metadata (a fake store here), 8 at a time.
+/// KFP 2.x runs first, then their metrics from ML Metadata (a fake store here), in batches.
 @Suite struct ServerV2MetricsTests {
   func server(count: Int = 20) throws -> KFPTestServer {
     var options = KFPTestServer.Options(runs: TestRun.samples(count: count))
@@ -25,20 +25,21 @@ import Testing
       sleep: sleeps.sleep, metricsReader: reader)
   }
 
-  @Test func runsComeFirstThenTheirMetricsOneByOne() async throws {
-    let server = try server()
+  @Test func runsComeFirstThenTheirMetricsInBatches() async throws {
+    let server = try server(count: 120)
     defer { server.stop() }
     let reader = FakeMetricsReader()
     var batches: [LoadResult] = []
     let result = await source(server, reader, sleeps: SleepRecorder()).load { batch, _, _ in
       batches.append(batch)
     }
-    #expect(batches.first?.runs.count == 20)
-    #expect(batches.first?.runs.allSatisfy { $0.metrics.isEmpty } == true)
+    let listed = batches.prefix { $0.metricsProgress == nil }
+    #expect(listed.map(\.runs.count).reduce(0, +) == 120)
+    #expect(listed.allSatisfy { $0.runs.allSatisfy(\.metrics.isEmpty) })
     let progress = batches.compactMap(\.metricsProgress)
-    #expect(progress.map(\.done) == Array(1...20))
-    #expect(progress.allSatisfy { $0.total == 20 })
-    #expect(batches.dropFirst().allSatisfy { $0.runs.count == 1 })
+    #expect(progress.map(\.done) == [50, 100, 120])
+    #expect(progress.allSatisfy { $0.total == 120 })
+    #expect(batches.dropFirst(listed.count).map(\.runs.count).sorted() == [20, 50, 50])
     #expect(storeProblems(result).isEmpty)
     let run = try #require(result.runs.first { $0.id == "run-00007" })
     #expect(
@@ -46,37 +47,25 @@ import Testing
         Metric(name: "accuracy", nodeID: "train > metrics", value: 0.07, format: .v2Number)
       ])
     #expect(run.notes.contains("task train: cached (outputs of an earlier run)"))
-    #expect(Set(reader.calls) == Set(result.runs.map(\.id)))
+    #expect(reader.calls.map(\.count).sorted() == [20, 50, 50])
+    #expect(reader.calls.first?.count == 50)
+    #expect(Set(reader.calls.joined()) == Set(result.runs.map(\.id)))
   }
 
-  @Test func atMostEightRequestsAreInFlight() async throws {
-    let server = try server(count: 40)
+  @Test func atMostTwoBatchesAreInFlight() async throws {
+    let server = try server(count: 250)
     defer { server.stop() }
-    let reader = FakeMetricsReader(delay: 0.02)
+    let reader = FakeMetricsReader(delay: 0.05)
     let result = await source(server, reader, sleeps: SleepRecorder()).load()
     #expect(result.runs.allSatisfy { !$0.metrics.isEmpty })
-    #expect(reader.mostInFlight == KFPServerSource.metricsInFlight)
-  }
-
-  @Test func transientFailuresAreRetriedWithBackoff() async throws {
-    let server = try server()
-    defer { server.stop() }
-    let unavailable = FakeMetricsReader.unavailable
-    let reader = FakeMetricsReader(failures: ["run-00005": [unavailable, unavailable]])
-    let sleeps = SleepRecorder()
-    let result = await source(server, reader, sleeps: sleeps).load()
-    #expect(storeProblems(result).isEmpty)
-    #expect(result.runs.allSatisfy { !$0.metrics.isEmpty })
-    #expect(reader.calls.filter { $0 == "run-00005" }.count == 3)
-    let delays = await sleeps.delays
-    #expect(delays.count == 2 && delays[0] < delays[1])
+    #expect(reader.calls.count == 5)
+    #expect(reader.mostInFlight == KFPServerSource.batchesInFlight)
   }
 
   @Test func aStoreThatCannotBeReachedIsOneProblemAndTheRunsStay() async throws {
     let server = try server(count: 60)
     defer { server.stop() }
-    let refused = FakeMetricsReader.refused
-    let reader = FakeMetricsReader(failures: ["run-00000": [refused, refused, refused]])
+    let reader = FakeMetricsReader(failures: ["run-00000": [FakeMetricsReader.refused]])
     let result = await source(server, reader, sleeps: SleepRecorder()).load()
     #expect(result.runs.count == 60)
     #expect(result.sourceFailure == nil)
@@ -85,25 +74,28 @@ import Testing
     #expect(problem.message.contains("--mlmd URL"))
     #expect(problem.message.contains("kubectl port-forward -n kubeflow svc/ml-pipeline-ui 8080:80"))
     #expect(problem.message.contains("Connection refused"))
-    // The first run alone was asked (three tries), not all sixty.
-    #expect(reader.calls == ["run-00000", "run-00000", "run-00000"])
+    // The first batch alone was asked, not the rest.
+    #expect(reader.calls.map(\.count) == [50])
+    #expect(reader.calls.first?.first == "run-00000")
   }
 
-  @Test func runsWhoseCallsFailKeepTheirRowsAndNameTheFailure() async throws {
-    let server = try server()
+  @Test func aBatchWhoseCallFailsKeepsItsRowsAndNamesTheFailure() async throws {
+    let server = try server(count: 120)
     defer { server.stop() }
     let denied = FakeMetricsReader.denied
-    let reader = FakeMetricsReader(failures: ["run-00003": [denied], "run-00004": [denied]])
+    let reader = FakeMetricsReader(failures: ["run-00060": [denied]])
     let result = await source(server, reader, sleeps: SleepRecorder()).load()
-    #expect(result.runs.count == 20)
+    #expect(result.runs.count == 120)
     #expect(storeProblems(result).count == 1)
     let problem = try #require(storeProblems(result).first)
-    #expect(problem.message.contains("2 runs"))
+    #expect(problem.message.contains("50 runs"))
     #expect(problem.message.contains("RBAC: access denied"))
-    let failed = try #require(result.runs.first { $0.id == "run-00003" })
+    let failed = try #require(result.runs.first { $0.id == "run-00060" })
     #expect(failed.metrics.isEmpty)
     #expect(failed.notes.contains { $0.contains("RBAC: access denied") })
-    #expect(reader.calls.filter { $0 == "run-00003" }.count == 1)
+    #expect(result.runs.filter(\.metrics.isEmpty).count == 50)
+    // Not asked again: retrying is the reader's part, request by request.
+    #expect(reader.calls.filter { $0.contains("run-00060") }.count == 1)
   }
 
   @Test func aRunWithoutARecordKeepsItsV1Metrics() async throws {

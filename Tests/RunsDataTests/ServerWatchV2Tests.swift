@@ -38,9 +38,14 @@ struct ServerWatchV2Tests {
     return (peer, watch, loaded)
   }
 
-  /// Runs whose metrics ML Metadata was asked for (one `GetExecutions` a run).
+  /// Runs whose metrics ML Metadata was asked for (one `GetExecutionsByContext` a run).
   private func runsReadFromMLMD(_ peer: KFP2Peer) -> Int {
-    peer.stats().mlmd["GetExecutions"] ?? 0
+    peer.stats().mlmd["GetExecutionsByContext"] ?? 0
+  }
+
+  /// Times ML Metadata was asked, answering or not (one `GetContexts` a batch of runs).
+  private func timesMLMDWasAsked(_ peer: KFP2Peer) -> Int {
+    peer.stats().mlmd["GetContexts"] ?? 0
   }
 
   private func metric(_ name: String, _ old: Double?, _ new: Double?) -> RunChange.Kind {
@@ -137,10 +142,10 @@ struct ServerWatchV2Tests {
     var updates: [RunsUpdate] = []
     for _ in 0..<200 {
       let restBefore = peer.stats().rest
-      let mlmdBefore = runsReadFromMLMD(peer)
+      let mlmdBefore = timesMLMDWasAsked(peer)
       let update = await watch.next()
       if peer.stats().rest > restBefore { updates.append(update) }
-      if runsReadFromMLMD(peer) > mlmdBefore { asked.append(clock.elapsed) }
+      if timesMLMDWasAsked(peer) > mlmdBefore { asked.append(clock.elapsed) }
       if asked.count == 4 { break }
     }
     // Asked at the first poll, then 10, 20 and 40 s apart, while REST is polled every 10 s.

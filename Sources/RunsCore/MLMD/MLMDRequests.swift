@@ -15,9 +15,8 @@ extension MLMD {
     case getExecutionsByContext = "GetExecutionsByContext"
     case getArtifactsByContext = "GetArtifactsByContext"
     case getEventsByExecutionIDs = "GetEventsByExecutionIDs"
-    case getEventsByArtifactIDs = "GetEventsByArtifactIDs"
-    case getExecutions = "GetExecutions"
-    case getArtifacts = "GetArtifacts"
+    case getContexts = "GetContexts"
+    case getArtifactsByID = "GetArtifactsByID"
     case getArtifactTypes = "GetArtifactTypes"
 
     /// The path after the endpoint: `/ml_metadata.MetadataStoreService/<Method>`.
@@ -32,39 +31,46 @@ extension MLMD {
     return writer.bytes
   }
 
-  /// `Get{Executions,Artifacts}ByContextRequest`: context_id 1 (no options: everything).
-  public static func byContext(_ contextID: Int64) -> [UInt8] {
+  /// `Get{Executions,Artifacts}ByContextRequest`: context_id 1. With `pageToken` nil, all of
+  /// them at once (as the KFP UI asks); else a page of `maxPageSize` (options 2) from that
+  /// token (empty: the first page).
+  public static func byContext(_ contextID: Int64, pageToken: String? = nil) -> [UInt8] {
     var writer = ProtoWriter()
     writer.int64(1, contextID)
+    if let pageToken { writer.message(2, listOptions(filter: nil, pageToken: pageToken)) }
     return writer.bytes
   }
 
-  /// `GetEventsBy{Execution,Artifact}IDsRequest`: the ids in field 1.
-  public static func eventsByIDs(_ ids: [Int64]) -> [UInt8] {
+  /// `GetEventsBy{Execution,Artifact}IDsRequest`, `GetArtifactsByIDRequest`: the ids in
+  /// field 1.
+  public static func byIDs(_ ids: [Int64]) -> [UInt8] {
     var writer = ProtoWriter()
     writer.int64s(1, ids)
     return writer.bytes
   }
 
-  /// `Get{Executions,Artifacts}Request` with `ListOperationOptions` (field 1): a page of at most
-  /// `maxPageSize` entities matching `filter` (max_result_size 1, next_page_token 3,
-  /// filter_query 4).
+  /// `GetContextsRequest` with `ListOperationOptions` (field 1): a page of at most
+  /// `maxPageSize` contexts matching `filter`.
   public static func filtered(_ filter: String, pageToken: String?) -> [UInt8] {
-    var options = ProtoWriter()
-    options.varint(1, UInt64(maxPageSize))
-    if let pageToken, !pageToken.isEmpty { options.string(3, pageToken) }
-    options.string(4, filter)
     var writer = ProtoWriter()
-    writer.message(1, options)
+    writer.message(1, listOptions(filter: filter, pageToken: pageToken))
     return writer.bytes
   }
 
-  /// The filter selecting what MLMD attributes or associates to run `runID`'s context, plus
-  /// `extra` (e.g. `type = 'system.Metrics'`).
-  public static func runFilter(runID: String, extra: String? = nil) -> String {
-    let run =
-      "contexts_run.type = \(quoted(runContextType)) AND contexts_run.name = \(quoted(runID))"
-    return extra.map { "\($0) AND \(run)" } ?? run
+  /// `ListOperationOptions`: max_result_size 1, next_page_token 3, filter_query 4.
+  private static func listOptions(filter: String?, pageToken: String?) -> ProtoWriter {
+    var options = ProtoWriter()
+    options.varint(1, UInt64(maxPageSize))
+    if let pageToken, !pageToken.isEmpty { options.string(3, pageToken) }
+    if let filter { options.string(4, filter) }
+    return options
+  }
+
+  /// The filter selecting the run contexts of `runIDs`: one `GetContexts` finds a batch of
+  /// runs, where the UI asks `GetContextByTypeAndName` once a run.
+  public static func runContextsFilter(runIDs: [String]) -> String {
+    let names = runIDs.map { "name = \(quoted($0))" }.joined(separator: " OR ")
+    return "type = \(quoted(runContextType)) AND (\(names))"
   }
 
   /// A filter-query string literal: single quotes, `\` and `'` escaped.
@@ -98,6 +104,13 @@ extension MLMD {
       }
     }
     return context
+  }
+
+  /// A contexts answer: contexts 1, next_page_token 2.
+  public static func decodeContexts(_ bytes: [UInt8]) throws(ProtoError) -> Page<Context> {
+    try decodePage(bytes) { (reader: inout ProtoReader) throws(ProtoError) in
+      try Context(&reader)
+    }
   }
 
   /// An executions answer: executions 1, next_page_token 2.

@@ -2,9 +2,11 @@ import RunsCore
 
 /// The KFP server source reads KFP 2.x runs' metrics from ML Metadata through this.
 extension MLMDClient: RunMetricsReader {
-  public func metrics(ofRun id: String) async throws(RunMetricsFailure) -> V2RunMetrics? {
+  public func metrics(ofRuns ids: [String]) async throws(RunMetricsFailure) -> [String:
+    V2RunMetrics]
+  {
     do {
-      return try await runMetrics(runID: id)
+      return try await runsMetrics(runIDs: ids)
     } catch {
       throw RunMetricsFailure(
         message: error.message, isTransient: error.isTransient,

@@ -4,11 +4,12 @@ import RunsCore
 /// Reads KFP 2.x run metrics from ML Metadata over gRPC-web, the way the KFP UI reaches it:
 /// `POST {endpoint}/ml_metadata.MetadataStoreService/<Method>`, binary frames.
 ///
-/// `runMetrics` asks for what a run's metrics need with three requests, two of them at once:
-/// the run's executions and its `system.Metrics` artifacts (MLMD's `filter_query` on the run
-/// context replaces the UI's context lookup, and on the type keeps other artifacts away), then
-/// the events of those artifacts. `uiSequence` is the KFP UI's own four calls, kept as the
-/// baseline the benchmark compares with.
+/// `runsMetrics` reads a batch of runs with about one request a run, where the KFP UI makes
+/// four (`uiSequence`, kept as the baseline the benchmark compares with): one `GetContexts`
+/// finds the runs' contexts, one `GetExecutionsByContext` a run lists its tasks, then one
+/// `GetEventsByExecutionIDs` and one `GetArtifactsByID` serve the whole batch. The by-context
+/// and by-id calls are MLMD's cheap ones: a `filter_query` costs the store a query compile,
+/// so the batch has one.
 public struct MLMDClient: Sendable {
   /// Waits between retries; tests inject a recorder instead of real sleeping.
   public typealias Sleeper = @Sendable (TimeInterval) async -> Void
@@ -23,8 +24,12 @@ public struct MLMDClient: Sendable {
 
   /// The most pages one list may take (100 entities a page): past it the answer is refused.
   static let maxPages = 2_000
-  /// The most artifact ids one events request names.
+  /// The most ids one by-id request names.
   static let idsPerRequest = 1_000
+  /// The most runs one `GetContexts` names.
+  static let runsPerRequest = 50
+  /// The most requests one batch has in flight.
+  public static let requestsInFlight = 4
 
   /// Creates a client. `headers` carry the credentials (`Authorization`, `Cookie`); each
   /// request is tried up to `retry.attempts` times when it fails transiently.
@@ -44,32 +49,107 @@ public struct MLMDClient: Sendable {
   /// Where problems point: the endpoint without credentials.
   public var location: String { ServerURL.display(endpoint) }
 
-  /// The run's metrics; `nil` when MLMD has no run context for the run (a v1 run, or not
-  /// started). Three requests (two when the run has no metrics artifacts); more only for
-  /// runs with over 100 executions or metrics artifacts (pages of 100).
-  public func runMetrics(runID: String) async throws(MLMDFailure) -> V2RunMetrics? {
-    async let executionsPage = listAll(
-      .getExecutions, filter: MLMD.runFilter(runID: runID), decode: MLMD.decodeExecutions)
-    async let artifactsPage = listAll(
-      .getArtifacts,
-      filter: MLMD.runFilter(
-        runID: runID, extra: "type = \(MLMD.quoted(MLMD.metricsArtifactType))"),
-      decode: MLMD.decodeArtifacts)
-    let executions: [MLMD.Execution] = try await executionsPage.get()
-    var artifacts: [MLMD.Artifact] = try await artifactsPage.get()
-    guard !executions.isEmpty || !artifacts.isEmpty else { return nil }
-    // The filter chose the type: name it even where an old server leaves `type` empty.
-    for index in artifacts.indices { artifacts[index].type = MLMD.metricsArtifactType }
-    var events: [MLMD.Event] = []
-    let ids = artifacts.map(\.id)
+  /// The metrics of runs `runIDs` by run id; a run MLMD has no context for (a v1 run, or one
+  /// not started) is absent. Requests: one for the contexts (a further one per 50 runs), one
+  /// a run for its executions (more for runs with over 100), one for their events and one for
+  /// their output artifacts (a further one per 1,000 ids), at most ``requestsInFlight`` at once.
+  public func runsMetrics(runIDs: [String]) async throws(MLMDFailure) -> [String: V2RunMetrics] {
+    var seen: Set<String> = []
+    let ids = runIDs.filter { seen.insert($0).inserted }
+    var contexts: [MLMD.Context] = []
+    for start in stride(from: 0, to: ids.count, by: Self.runsPerRequest) {
+      let filter = MLMD.runContextsFilter(
+        runIDs: Array(ids[start..<min(start + Self.runsPerRequest, ids.count)]))
+      contexts += try await listAll(.getContexts, decode: MLMD.decodeContexts) {
+        MLMD.filtered(filter, pageToken: $0)
+      }.get()
+    }
+    contexts = contexts.filter { seen.contains($0.name) }
+    let executions = try await executions(of: contexts)
+    let events = try await byIDs(
+      .getEventsByExecutionIDs, executions.values.flatMap { $0.map(\.id) }, MLMD.decodeEvents)
+    var outputs: Set<Int64> = []
+    let outputIDs = events.filter { $0.type == MLMD.outputEvent }.map(\.artifactID).filter {
+      outputs.insert($0).inserted
+    }
+    let artifacts = try await byIDs(.getArtifactsByID, outputIDs) {
+      (bytes: [UInt8]) throws(ProtoError) in try MLMD.decodeArtifacts(bytes).items
+    }
+    let metricsTypeIDs = try await metricsTypeIDs(artifacts)
+    let eventsByExecution = Dictionary(grouping: events, by: \.executionID)
+    let artifactsByID = Dictionary(artifacts.map { ($0.id, $0) }) { first, _ in first }
+    var result: [String: V2RunMetrics] = [:]
+    for context in contexts {
+      let runExecutions = executions[context.id] ?? []
+      let runEvents = runExecutions.flatMap { eventsByExecution[$0.id] ?? [] }
+      var used: Set<Int64> = []
+      let runArtifacts = runEvents.compactMap { event in
+        used.insert(event.artifactID).inserted ? artifactsByID[event.artifactID] : nil
+      }
+      result[context.name] = V2RunMetrics(
+        executions: runExecutions, artifacts: runArtifacts, events: runEvents,
+        metricsTypeIDs: metricsTypeIDs, location: location, runID: context.name)
+    }
+    return result
+  }
+
+  /// Each context's executions, ``requestsInFlight`` contexts at a time.
+  private func executions(of contexts: [MLMD.Context]) async throws(MLMDFailure)
+    -> [Int64: [MLMD.Execution]]
+  {
+    let listed = await withTaskGroup(
+      of: (Int64, Result<[MLMD.Execution], MLMDFailure>).self
+    ) { group in
+      var next = 0
+      func startNext() {
+        guard next < contexts.count else { return }
+        let id = contexts[next].id
+        next += 1
+        group.addTask {
+          let found = await listAll(.getExecutionsByContext, decode: MLMD.decodeExecutions) {
+            MLMD.byContext(id, pageToken: $0 ?? "")
+          }
+          return (id, found)
+        }
+      }
+      for _ in 0..<Self.requestsInFlight { startNext() }
+      var listed: [Int64: Result<[MLMD.Execution], MLMDFailure>] = [:]
+      while let (id, found) = await group.next() {
+        listed[id] = found
+        if case .failure = found {
+          group.cancelAll()
+          break
+        }
+        startNext()
+      }
+      return listed
+    }
+    var executions: [Int64: [MLMD.Execution]] = [:]
+    for (id, found) in listed { executions[id] = try found.get() }
+    return executions
+  }
+
+  /// The answers of a by-id method for `ids`, ``idsPerRequest`` ids a request.
+  private func byIDs<Element>(
+    _ method: MLMD.Method, _ ids: [Int64],
+    _ decode: ([UInt8]) throws(ProtoError) -> [Element]
+  ) async throws(MLMDFailure) -> [Element] {
+    var items: [Element] = []
     for start in stride(from: 0, to: ids.count, by: Self.idsPerRequest) {
       let chunk = Array(ids[start..<min(start + Self.idsPerRequest, ids.count)])
-      events += try decoded(
-        try await call(.getEventsByArtifactIDs, MLMD.eventsByIDs(chunk)), MLMD.decodeEvents)
+      items += try decoded(try await call(method, MLMD.byIDs(chunk)), decode)
     }
-    return V2RunMetrics(
-      executions: executions, artifacts: artifacts, events: events, location: location,
-      runID: runID)
+    return items
+  }
+
+  /// The ids of the metrics artifact type, asked only when a server leaves artifacts' type
+  /// names empty (older MLMD servers).
+  private func metricsTypeIDs(_ artifacts: [MLMD.Artifact]) async throws(MLMDFailure) -> Set<
+    Int64
+  > {
+    guard artifacts.contains(where: { $0.type.isEmpty }) else { return [] }
+    let types = try decoded(try await call(.getArtifactTypes, []), MLMD.decodeArtifactTypes)
+    return Set(types.filter { $0.name == MLMD.metricsArtifactType }.map(\.id))
   }
 
   /// The KFP UI's sequence for one run (`CompareV2.tsx`): GetContextByTypeAndName, then
@@ -88,22 +168,19 @@ public struct MLMDClient: Sendable {
       try await call(.getArtifactsByContext, MLMD.byContext(context.id)), MLMD.decodeArtifacts
     ).items
     let events = try decoded(
-      try await call(.getEventsByExecutionIDs, MLMD.eventsByIDs(executions.map(\.id))),
+      try await call(.getEventsByExecutionIDs, MLMD.byIDs(executions.map(\.id))),
       MLMD.decodeEvents)
-    var metricsTypeIDs: Set<Int64> = []
-    if artifacts.contains(where: { $0.type.isEmpty }) {
-      let types = try decoded(try await call(.getArtifactTypes, []), MLMD.decodeArtifactTypes)
-      metricsTypeIDs = Set(types.filter { $0.name == MLMD.metricsArtifactType }.map(\.id))
-    }
     return V2RunMetrics(
       executions: executions, artifacts: artifacts, events: events,
-      metricsTypeIDs: metricsTypeIDs, location: location, runID: runID)
+      metricsTypeIDs: try await metricsTypeIDs(artifacts), location: location, runID: runID)
   }
 
-  /// Every page of a filtered list, 100 entities a page.
+  /// Every page of a list, 100 entities a page; `message` makes the request for a page token
+  /// (`nil`: the first page).
   private func listAll<Element: Sendable & Hashable>(
-    _ method: MLMD.Method, filter: String,
-    decode: @Sendable ([UInt8]) throws(ProtoError) -> MLMD.Page<Element>
+    _ method: MLMD.Method,
+    decode: @Sendable ([UInt8]) throws(ProtoError) -> MLMD.Page<Element>,
+    message: (String?) -> [UInt8]
   ) async -> Result<[Element], MLMDFailure> {
     var items: [Element] = []
     var token: String?
@@ -111,7 +188,7 @@ public struct MLMDClient: Sendable {
     for _ in 0..<Self.maxPages {
       do {
         let page = try decoded(
-          try await call(method, MLMD.filtered(filter, pageToken: token)), decode)
+          try await call(method, message(token)), decode)
         items += page.items
         guard !page.nextPageToken.isEmpty else { return .success(items) }
         guard seen.insert(page.nextPageToken).inserted else {

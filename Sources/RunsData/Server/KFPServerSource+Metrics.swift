@@ -3,12 +3,16 @@ import RunsCore
 
 /// The metrics of KFP 2.x runs, fetched from ML Metadata after the runs are on screen.
 extension KFPServerSource {
-  /// The most metrics requests in flight at once.
-  public static let metricsInFlight = 8
+  /// The most runs one metrics batch asks the store for.
+  public static let runsPerBatch = 50
+  /// The most batches in flight at once.
+  public static let batchesInFlight = 2
+  /// The most v1 runs asked for their v1 metrics at once.
+  static let v1RunsInFlight = 4
 
-  /// What one run's fetch came to.
-  struct MetricsOutcome: Sendable {
-    var run: Run
+  /// What one batch's fetch came to.
+  struct BatchOutcome: Sendable {
+    var runs: [Run]
     var problems: [Problem] = []
     var failure: RunMetricsFailure?
   }
@@ -26,30 +30,35 @@ extension KFPServerSource {
     var storeFailure: RunMetricsFailure?
   }
 
-  /// Fills `runs` with their metrics from `reader`, ``metricsInFlight`` at a time, reporting
-  /// each run as it completes (`metrics N of M runs`). The first run is asked alone: when the
-  /// store cannot be reached, one problem says how to reach it and the runs stay as they are.
-  /// A run the store has no record of keeps its v1 metrics (a v1 run on a KFP 2.x server).
+  /// Fills `runs` with their metrics from `reader`, ``runsPerBatch`` runs a batch and
+  /// ``batchesInFlight`` batches at once, reporting each batch as it completes (`metrics N of
+  /// M runs`). The first batch is asked alone: when the store cannot be reached, one problem
+  /// says how to reach it and the runs stay as they are. A run the store has no record of
+  /// keeps its v1 metrics (a v1 run on a KFP 2.x server). Retrying what fails for a moment is
+  /// the reader's part (per request, so one lost request does not cost a batch).
   func fetchMetrics(
     _ runs: [Run], reader: any RunMetricsReader,
     onRun: ((LoadResult, _ done: Int, _ total: Int) -> Void)?
   ) async -> FetchedMetrics {
     guard !runs.isEmpty else { return FetchedMetrics(runs: runs) }
+    let batches = stride(from: 0, to: runs.count, by: Self.runsPerBatch).map {
+      $0..<min($0 + Self.runsPerBatch, runs.count)
+    }
     var updated = runs
     var problems: [Problem] = []
-    var failures: [(index: Int, failure: RunMetricsFailure)] = []
+    var failures: [(indices: Range<Int>, failure: RunMetricsFailure)] = []
     var done = 0
-    func take(_ index: Int, _ outcome: MetricsOutcome) {
-      updated[index] = outcome.run
+    func take(_ indices: Range<Int>, _ outcome: BatchOutcome) {
+      updated.replaceSubrange(indices, with: outcome.runs)
       problems += outcome.problems
-      if let failure = outcome.failure { failures.append((index, failure)) }
-      done += 1
-      var batch = LoadResult(runs: [outcome.run], problems: outcome.problems)
+      if let failure = outcome.failure { failures.append((indices, failure)) }
+      done += indices.count
+      var batch = LoadResult(runs: outcome.runs, problems: outcome.problems)
       batch.metricsProgress = LoadResult.MetricsProgress(done: done, total: runs.count)
       onRun?(batch, done, runs.count)
     }
 
-    let first = await metricsOutcome(runs[0], reader: reader)
+    let first = await batchOutcome(Array(runs[batches[0]]), reader: reader)
     if let failure = first.failure {
       let problem = unreachable(reader, failure)
       var batch = LoadResult(problems: [problem])
@@ -59,19 +68,20 @@ extension KFPServerSource {
         runs: runs, problems: [problem], unread: Set(runs.map(\.id)), readFailures: [problem],
         storeFailure: failure)
     }
-    take(0, first)
+    take(batches[0], first)
 
-    await withTaskGroup(of: (Int, MetricsOutcome).self) { group in
+    await withTaskGroup(of: (Range<Int>, BatchOutcome).self) { group in
       var next = 1
       func startNext() {
-        guard next < runs.count else { return }
-        let (index, run) = (next, runs[next])
+        guard next < batches.count else { return }
+        let indices = batches[next]
+        let batch = Array(runs[indices])
         next += 1
-        group.addTask { (index, await self.metricsOutcome(run, reader: reader)) }
+        group.addTask { (indices, await self.batchOutcome(batch, reader: reader)) }
       }
-      for _ in 0..<Self.metricsInFlight { startNext() }
-      while let (index, outcome) = await group.next() {
-        take(index, outcome)
+      for _ in 0..<Self.batchesInFlight { startNext() }
+      while let (indices, outcome) = await group.next() {
+        take(indices, outcome)
         startNext()
       }
     }
@@ -79,7 +89,7 @@ extension KFPServerSource {
     var readFailures: [Problem] = []
     let grouped = Dictionary(grouping: failures, by: \.failure.message)
     for message in grouped.keys.sorted() {
-      let indices = grouped[message]!.map(\.index).sorted()
+      let indices = grouped[message]!.flatMap(\.indices).sorted()
       let names = indices.prefix(5).map { JSONText.quoted(updated[$0].name, limit: 60) }
       let which =
         indices.count == 1
@@ -94,51 +104,69 @@ extension KFPServerSource {
       onRun?(LoadResult(problems: [problem]), done, runs.count)
     }
     return FetchedMetrics(
-      runs: updated, problems: problems, unread: Set(failures.map { updated[$0.index].id }),
+      runs: updated, problems: problems,
+      unread: Set(failures.flatMap { updated[$0.indices].map(\.id) }),
       readFailures: readFailures)
   }
 
-  /// One run's metrics, with retries for transient failures; a run the store does not know
-  /// takes its metrics from `GET /apis/v1beta1/runs/{id}`.
-  func metricsOutcome(_ run: Run, reader: any RunMetricsReader) async -> MetricsOutcome {
-    var outcome = MetricsOutcome(run: run)
-    var attempt = 0
-    var found: V2RunMetrics?
-    while true {
-      attempt += 1
-      do {
-        found = try await reader.metrics(ofRun: run.id)
-        break
-      } catch {
-        if error.isTransient, attempt < options.retry.attempts {
-          await client.sleep(options.retry.delay(afterAttempt: attempt, retryAfter: nil))
-          continue
-        }
-        outcome.failure = error
-        outcome.run.notes.append("Metrics: not read from ML Metadata (\(error.message))")
-        return outcome
+  /// One batch's metrics; runs the store does not know take their metrics from
+  /// `GET /apis/v1beta1/runs/{id}`.
+  func batchOutcome(_ runs: [Run], reader: any RunMetricsReader) async -> BatchOutcome {
+    let found: [String: V2RunMetrics]
+    do {
+      found = try await reader.metrics(ofRuns: runs.map(\.id))
+    } catch {
+      var outcome = BatchOutcome(runs: runs, failure: error)
+      for index in outcome.runs.indices {
+        outcome.runs[index].notes.append("Metrics: not read from ML Metadata (\(error.message))")
       }
-    }
-    if let found {
-      outcome.run.metrics += found.metrics
-      outcome.run.notes += found.notes
-      outcome.problems = found.problems
       return outcome
     }
+    var outcome = BatchOutcome(runs: runs)
+    var unknown: [Int] = []
+    for (index, run) in runs.enumerated() {
+      guard let metrics = found[run.id] else {
+        unknown.append(index)
+        continue
+      }
+      outcome.runs[index].metrics += metrics.metrics
+      outcome.runs[index].notes += metrics.notes
+      outcome.problems += metrics.problems
+    }
+    await withTaskGroup(of: (Int, Run).self) { group in
+      var next = 0
+      func startNext() {
+        guard next < unknown.count else { return }
+        let index = unknown[next]
+        next += 1
+        group.addTask { (index, await self.withV1Metrics(runs[index])) }
+      }
+      for _ in 0..<Self.v1RunsInFlight { startNext() }
+      while let (index, run) = await group.next() {
+        outcome.runs[index] = run
+        startNext()
+      }
+    }
+    return outcome
+  }
+
+  /// `run`, which ML Metadata has no record of, with its metrics from the v1 API if it has any.
+  private func withV1Metrics(_ run: Run) async -> Run {
+    var run = run
     switch await client.get("runs/" + ServerURL.encode(run.id), version: .v1) {
     case .success(let answer):
       let v1 = KFPWire.run(from: answer.json, location: answer.location).run
       if let metrics = v1?.metrics, !metrics.isEmpty {
-        outcome.run.metrics += metrics
-        outcome.run.notes.append("Metrics: from the v1 API (ML Metadata has no record of this run)")
-        return outcome
+        run.metrics += metrics
+        run.notes.append("Metrics: from the v1 API (ML Metadata has no record of this run)")
+        return run
       }
     case .failure:
       break
     }
-    outcome.run.notes.append(
+    run.notes.append(
       "Metrics: none (ML Metadata has no record of this run: not started, or a v1 run)")
-    return outcome
+    return run
   }
 
   /// Where ML Metadata is asked: `--mlmd`, else the base URL's origin, where the KFP UI

@@ -17,7 +17,7 @@ public struct KFPServerSource: Sendable {
       caCertificateFile: options.caCertificateFile, insecure: options.insecure)
     let mlmd = MLMDClient(
       endpoint: Self.mlmdEndpoint(options), transport: transport,
-      headers: Self.mlmdHeaders(options))
+      headers: Self.mlmdHeaders(options), retry: options.retry, sleep: Self.realSleep)
     self.init(options: options, transport: transport, metricsReader: mlmd)
   }
 

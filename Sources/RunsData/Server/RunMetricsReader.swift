@@ -1,18 +1,19 @@
 import Foundation
 import RunsCore
 
-/// Reads one KFP 2.x run's metrics from where KFP 2.x keeps them (ML Metadata).
+/// Reads KFP 2.x runs' metrics from where KFP 2.x keeps them (ML Metadata), a batch of runs
+/// at a time.
 ///
 /// The server source fetches through this, so tests can stand in any store or failure.
 public protocol RunMetricsReader: Sendable {
   /// Where the metrics come from, for messages (no credentials).
   var location: String { get }
-  /// The run's metrics; `nil` when the store has no record of the run (a KFP v1 run, or one
-  /// not started yet).
-  func metrics(ofRun id: String) async throws(RunMetricsFailure) -> V2RunMetrics?
+  /// The runs' metrics by run id; a run the store has no record of (a KFP v1 run, or one not
+  /// started yet) is absent.
+  func metrics(ofRuns ids: [String]) async throws(RunMetricsFailure) -> [String: V2RunMetrics]
 }
 
-/// Why a run's metrics could not be read.
+/// Why a batch of runs' metrics could not be read.
 public struct RunMetricsFailure: Error, Sendable, Hashable {
   /// One sentence without location, e.g. `gRPC PERMISSION_DENIED: RBAC: access denied`.
   public var message: String

@@ -11,7 +11,11 @@ import Testing
     var request = ProtoWriter()
     request.message(1, options)
     #expect(request.bytes == MLMDRecordedBytes.bytes("0a050864220178"))
-    #expect(MLMD.eventsByIDs([1, 300]) == MLMDRecordedBytes.bytes("080108ac02"))
+    #expect(MLMD.byIDs([1, 300]) == MLMDRecordedBytes.bytes("080108ac02"))
+    // GetExecutionsByContextRequest: all at once, the first page, the page of token "t".
+    #expect(MLMD.byContext(7) == MLMDRecordedBytes.bytes("0807"))
+    #expect(MLMD.byContext(7, pageToken: "") == MLMDRecordedBytes.bytes("080712020864"))
+    #expect(MLMD.byContext(7, pageToken: "t") == MLMDRecordedBytes.bytes("0807120508641a0174"))
   }
 
   private func field(_ reader: inout ProtoReader) throws -> String {

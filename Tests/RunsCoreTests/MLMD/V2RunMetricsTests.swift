@@ -98,10 +98,10 @@ import Testing
       ])
   }
 
-  @Test func runFilterQuotesTheRunID() {
+  @Test func runContextsFilterQuotesTheRunIDs() {
     #expect(
-      MLMD.runFilter(runID: #"a'b\c"#, extra: "type = 'system.Metrics'")
-        == #"type = 'system.Metrics' AND contexts_run.type = 'system.PipelineRun' AND contexts_run.name = 'a\'b\\c'"#
+      MLMD.runContextsFilter(runIDs: [#"a'b\c"#, "r2"])
+        == #"type = 'system.PipelineRun' AND (name = 'a\'b\\c' OR name = 'r2')"#
     )
   }
 }
