@@ -154,59 +154,15 @@ public final class Terminal {
   /// Draws `cell`, which the grid gives `cells` cells (its continuation cells follow it).
   private func draw(_ cell: Cell, x: Int32, y: Int32, cells: Int32) {
     let (attributes, pair) = palette.attributes(for: cell.style)
-    let groups = Self.spacingGroups(cell.text)
-    let widths = groups.map { kfp_wcwidth($0[0]) }
-    // A cluster of several spacing characters (a flag's two regional indicators) is drawn
-    // whole, one character after another, when curses measures it as the grid does.
-    if groups.count > 1, widths.allSatisfy({ $0 > 0 }), widths.reduce(0, +) == cells {
-      var column = x
-      for (group, width) in zip(groups, widths) {
-        put(group, x: column, y: y, attributes: attributes, pair: pair)
-        column += width
-      }
-      return
-    }
-    // Otherwise its first character with its marks (joiners after it are dropped, never
-    // spilled). curses measures characters with the C library: where it disagrees with the
-    // grid (or cannot show the character in this locale), a replacement of the grid's width
-    // keeps every later cell in its column.
-    var characters = groups.first ?? []
-    var drawn = widths.first ?? -1
-    if drawn < 1 || drawn > cells {
-      characters = [wchar_t(bitPattern: unicode ? 0xFFFD : 0x3F)]
-      drawn = 1
-    }
-    put(characters, x: x, y: y, attributes: attributes, pair: pair)
-    for column in (x + drawn)..<(x + cells) {
-      put([wchar_t(0x20)], x: column, y: y, attributes: attributes, pair: pair)
-    }
-  }
-
-  /// One spacing character with the zero-width ones after it, in one cell of curses.
-  private func put(_ characters: [wchar_t], x: Int32, y: Int32, attributes: attr_t, pair: Int16) {
-    var character = cchar_t()
-    setcchar(&character, characters + [0], attributes, pair, nil)
-    mvadd_wch(y, x, &character)
-  }
-
-  /// The cluster as curses can hold it: each spacing character with the zero-width characters
-  /// that follow it (at most what a curses cell holds), a trailing joiner left out.
-  private static func spacingGroups(_ text: String) -> [[wchar_t]] {
-    let limit = Int(kfp_CCHARW_MAX()) - 1
-    var groups: [[wchar_t]] = []
-    for scalar in text.unicodeScalars {
-      // Text is sanitized before it reaches a grid; this keeps a stray control character
-      // from ever reaching the terminal all the same.
-      let value = scalar.value
-      let safe = wchar_t(
-        bitPattern: value < 0x20 || (0x7F..<0xA0).contains(value) ? 0x3F : value)
-      if groups.isEmpty || kfp_wcwidth(safe) != 0 {
-        groups.append([safe])
-      } else if groups[groups.count - 1].count < limit {
-        groups[groups.count - 1].append(safe)
-      }
-    }
-    return groups.map { group in group.count > 1 && group.last == 0x200D ? group.dropLast() : group
+    // A curses cell holds CCHARW_MAX characters, the terminating zero among them.
+    let pieces = TerminalCellText.pieces(
+      of: cell.text, cells: Int(cells), limit: Int(kfp_CCHARW_MAX()) - 1, unicode: unicode
+    ) { Int(kfp_wcwidth(wchar_t(bitPattern: $0))) }
+    for piece in pieces {
+      var character = cchar_t()
+      setcchar(
+        &character, piece.characters.map { wchar_t(bitPattern: $0) } + [0], attributes, pair, nil)
+      mvadd_wch(y, x + Int32(piece.column), &character)
     }
   }
 
