@@ -10,20 +10,17 @@ extension Terminal: TerminalBackend {
     var value: wint_t = 0
     let started = DispatchTime.now().uptimeNanoseconds
     let status = wget_wch(kfp_stdscr(), &value)
-    if status == kfp_KEY_CODE_YES() || status == kfp_OK() { immediateErrors = 0 }
+    if status == kfp_KEY_CODE_YES() || status == kfp_OK() { lostInput.readSucceeded() }
     if status == kfp_KEY_CODE_YES() { return functionKey(Int32(truncatingIfNeeded: value)) }
-    if status == kfp_OK() { return Self.characterKey(UInt32(value)) }
-    // A terminal that went away fails every read at once instead of waiting for the timeout.
+    if status == kfp_OK() { return Key(terminalCharacter: UInt32(value)) }
     let waited = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
-    immediateErrors =
-      timeoutMilliseconds > 0 && waited < timeoutMilliseconds / 4
-      ? immediateErrors + 1 : 0
+    lostInput.readFailed(waited: waited, timeout: timeoutMilliseconds)
     return nil
   }
 
   /// Whether input is gone: many reads in a row failed without waiting (the terminal hung up
   /// and no SIGHUP came, e.g. for a process outside the terminal's session).
-  public var inputLost: Bool { immediateErrors >= 50 }
+  public var inputLost: Bool { lostInput.isLost }
 
   private func functionKey(_ code: Int32) -> Key? {
     switch code {
@@ -64,22 +61,5 @@ extension Terminal: TerminalBackend {
       return nil
     }
     return .mouse(MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y)))
-  }
-
-  /// Maps a character from `get_wch`; control characters become the keys they stand for.
-  static func characterKey(_ value: UInt32) -> Key? {
-    switch value {
-    case 10, 13: return .enter
-    case 9: return .tab
-    case 27: return .escape
-    case 8, 127: return .backspace
-    case 1...26:
-      guard let letter = Unicode.Scalar(value + 0x60) else { return nil }
-      return .control(Character(letter))
-    case 0..<32, 0x80..<0xA0: return nil
-    default:
-      guard let scalar = Unicode.Scalar(value) else { return nil }
-      return .character(Character(scalar))
-    }
   }
 }

@@ -29,8 +29,8 @@ public final class Terminal {
   private var palette: Palette
   private var previous: Grid?
   private var stopped = false
-  /// Reads in a row that failed at once (see `inputLost`).
-  var immediateErrors = 0
+  /// Reads that failed at once (see `inputLost`).
+  var lostInput = LostInput()
 
   private init(screen: OpaquePointer, colors: Bool, unicode: Bool, palette: Palette) {
     self.screen = screen
