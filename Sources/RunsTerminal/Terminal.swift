@@ -7,12 +7,6 @@ import RunsUI
   import Darwin
 #endif
 
-/// Why the full-screen application cannot run on this terminal, said in one sentence.
-public struct TerminalError: Error, CustomStringConvertible, Sendable {
-  /// The sentence shown to the person.
-  public let description: String
-}
-
 /// The ncurses backend: starts curses, presents grids (only the cells that changed) and reads
 /// keys. Only the thread that started it may use it.
 public final class Terminal {
@@ -49,42 +43,29 @@ public final class Terminal {
   /// Starts curses on the controlling terminal, or says in one sentence why it cannot.
   public static func start() throws(TerminalError) -> Terminal {
     setlocale(LC_ALL, "")
-    let unicode = isUTF8(String(cString: kfp_codeset()))
+    let unicode = TerminalAbilities.unicode(codeset: String(cString: kfp_codeset()))
     let termName = environment("TERM") ?? ""
-    if termName.isEmpty {
-      throw TerminalError(
-        description: "TERM is not set, so the full-screen view cannot be drawn; "
-          + "set TERM (for example TERM=xterm-256color) or use `kfp-runs list`.")
-    }
+    if termName.isEmpty { throw .termNotSet }
     // Draw on the terminal even when stdin or stdout is redirected, as less and htop do.
     guard let input = openTerminal(descriptor: STDIN_FILENO, mode: "r"),
       let output = openTerminal(descriptor: STDOUT_FILENO, mode: "w")
-    else {
-      throw TerminalError(
-        description: "there is no terminal to draw on; use `kfp-runs list` to print the runs.")
-    }
+    else { throw .noTerminal }
     // The size comes from the terminal itself (its ioctl) before LINES and COLUMNS, which are
     // often stale (exported by a shell for another window) and garble the screen.
     use_tioctl(true)
     // newterm, unlike initscr, returns nil instead of ending the process on failure.
-    guard let screen = newterm(nil, output, input) else {
-      throw TerminalError(
-        description: "the terminal type \"\(termName)\" is unknown here (no terminfo entry); "
-          + "set TERM to a known type (for example TERM=xterm-256color) or use `kfp-runs list`.")
-    }
+    guard let screen = newterm(nil, output, input) else { throw .unknownType(termName) }
     set_term(screen)
     guard kfp_has_string_capability("cup") != 0 else {
       endwin()
       delscreen(screen)
-      throw TerminalError(
-        description: "the terminal type \"\(termName)\" cannot move the cursor, so the "
-          + "full-screen view cannot be drawn; use `kfp-runs list`, or set TERM to your "
-          + "terminal's type (for example TERM=xterm-256color).")
+      throw .cannotMoveCursor(termName)
     }
     TerminalRestore.activate()
     TerminalRestore.unblockOnThisThread()
     configureInput()
-    let colors = has_colors() && (environment("NO_COLOR") ?? "").isEmpty
+    let colors = TerminalAbilities.colors(
+      terminalHasColors: has_colors(), noColor: environment("NO_COLOR"))
     var defaults = false
     if colors {
       start_color()
@@ -179,11 +160,6 @@ public final class Terminal {
     mousemask(buttons, nil)
     curs_set(0)
     leaveok(kfp_stdscr(), true)
-  }
-
-  private static func isUTF8(_ codeset: String) -> Bool {
-    let name = codeset.uppercased().filter { $0 != "-" && $0 != "_" }
-    return name == "UTF8"
   }
 
   private static func environment(_ name: String) -> String? {
