@@ -22,8 +22,8 @@ enum Interactive {
     let watch = try? WatchSource.make(source, interval: interval?.seconds)
     if watch != nil { state.enableWatching(interval != nil) }
     do {
-      return try await InteractiveApp.run(
-        state: state,
+      return try await AppLoop.runOnOwnThread(
+        state: state, open: Terminal.start, close: { $0.stop() },
         load: { reporter in
           await source.load { batch, loaded, total in
             reporter.report(batch, loaded: loaded, total: total)
