@@ -12,7 +12,7 @@ enum Interactive {
     _ options: SourceOptions, query: String? = nil, watch interval: WatchInterval? = nil
   ) async throws -> Int32 {
     let source = try RunSource(options)
-    let insecure = options.insecure && source.server != nil
+    let insecure = options.server.insecure && source.server != nil
     var state = AppState(
       sourceDescription: SourceText.describe(source.spec), sourceKind: kind(of: source.spec),
       sort: try SortResolver.order(options.sort, scope: []), filter: options.filter ?? "",

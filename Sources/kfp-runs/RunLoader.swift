@@ -52,12 +52,7 @@ struct RunSource: Sendable {
 
   /// Options only a server uses are not silently ignored for another source.
   private static func warnAboutServerOptions(_ options: SourceOptions, spec: SourceSpec) {
-    let given = [
-      ("--token", options.token != nil), ("--cookie", options.cookie != nil),
-      ("--namespace", options.namespace != nil), ("--insecure", options.insecure),
-      ("--ca-cert", options.caCertificate != nil),
-      ("--api", options.api != nil), ("--mlmd", options.mlmd != nil),
-    ].filter(\.1).map(\.0)
+    let given = options.server.given
     guard !given.isEmpty else { return }
     var kind = "this source"
     if case .directory = spec { kind = "a directory" }

@@ -50,37 +50,7 @@ struct WatchCommand: AsyncParsableCommand {
     help: ArgumentHelp("Only the runs of this experiment (name or id).", valueName: "name|id"))
   var experiment: String?
 
-  @Option(help: "The Kubeflow namespace (profile) on a multi-user server.")
-  var namespace: String?
-
-  @Option(help: ArgumentHelp("Bearer token for the KFP server (default: $KFP_TOKEN)."))
-  var token: String?
-
-  @Option(help: ArgumentHelp("Cookie header for the KFP server (default: $KFP_COOKIE)."))
-  var cookie: String?
-
-  @Flag(help: "Do not verify the server's TLS certificate.")
-  var insecure = false
-
-  @Option(
-    name: .customLong("ca-cert"),
-    help: ArgumentHelp(
-      "Trust the CA certificates in this PEM file too (the kfp SDK's ssl_ca_cert).",
-      valueName: "file"))
-  var caCertificate: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "Which KFP API lists a server's runs: v1 (v1beta1), v2 (v2beta1, KFP 2.x) or auto.",
-      discussion: "auto (the default) uses v2 when the server answers /apis/v2beta1/healthz.",
-      valueName: "v1|v2|auto"))
-  var api: KFPAPIChoice?
-
-  @Option(
-    help: ArgumentHelp(
-      "The ML Metadata gRPC-web endpoint with a KFP 2.x server's metrics (default: the "
-        + "server's origin).", valueName: "url"))
-  var mlmd: String?
+  @OptionGroup var server: ServerOptions
 
   @Option(help: ArgumentHelp("Only runs whose name contains TEXT (any case).", valueName: "text"))
   var filter: String?
@@ -103,19 +73,14 @@ struct WatchCommand: AsyncParsableCommand {
     if let interval, !(interval > 0 && interval <= 86_400) {
       throw ValidationError("--interval must be between 0 and 86400 seconds")
     }
-    if let mlmd, ServerFlags.mlmdURL(mlmd) == nil {
-      throw ValidationError("--mlmd must be an http:// or https:// URL (got \(mlmd))")
-    }
   }
 
   func run() async throws {
     try query.checkSyntax()
     let resolved = try RunSource(
       source: source, demo: false,
-      server: ServerFlags(
-        token: token, cookie: cookie, namespace: namespace, experiment: experiment,
-        // Polls read the API the first load used (v2beta1 and ML Metadata on KFP 2.x).
-        insecure: insecure, caCertificate: caCertificate, api: api, mlmd: mlmd),
+      // Polls read the API the first load used (v2beta1 and ML Metadata on KFP 2.x).
+      server: server.flags(experiment: experiment),
       limit: nil)
     let watch = try WatchSource.make(resolved, interval: interval)
     // Ctrl-C is the ordinary way to stop watching: a success.
