@@ -2,12 +2,6 @@ import Foundation
 import KFPTestServer
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Credentials never reach stdout or stderr (SPEC §2.3, §8), whatever the server does: refuse
 /// the connection, answer 401, 404 or an HTML 502, or redirect to another host — even when it
 /// echoes the request's headers back in its answer.
@@ -45,7 +39,8 @@ import Testing
     defer { echo.stop() }
     let server = try Self.server(for: scenario, redirectPort: echo.port)
     defer { server?.stop() }
-    let base = try server.map { "\($0.baseURL)" } ?? "http://127.0.0.1:\(Self.closedPort())"
+    let refusing = try RefusingPort()
+    let base = server.map { "\($0.baseURL)" } ?? "\(refusing.baseURL)"
     let directory = FileManager.default.temporaryDirectory.resolvingSymlinksInPath()
 
     for mode in Self.credentialModes {
@@ -215,30 +210,6 @@ import Testing
     let cookie = request.header("Cookie") ?? "none"
     return "rejected Authorization: \(token) (\(percentEncoded(token))), Cookie: \(cookie) "
       + "(\(percentEncoded(cookie)))"
-  }
-
-  /// A port on 127.0.0.1 where nothing listens: bound, then closed.
-  static func closedPort() throws -> Int {
-    #if canImport(Glibc)
-      let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    #else
-      let descriptor = socket(AF_INET, SOCK_STREAM, 0)
-    #endif
-    guard descriptor >= 0 else { throw HostileTreeError(message: "socket failed") }
-    defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) { pointer in
-      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-        bind(descriptor, socketAddress, length) == 0
-          && getsockname(descriptor, socketAddress, &length) == 0
-      }
-    }
-    guard bound else { throw HostileTreeError(message: "bind failed") }
-    return Int(UInt16(bigEndian: address.sin_port))
   }
 }
 

@@ -6,9 +6,8 @@ import Testing
 
 @Suite struct ServerFailureTests {
   @Test func connectionRefusedIsRetriedThenNamesTheURL() async throws {
-    let stopped = try KFPTestServer(.init())
-    let base = stopped.baseURL
-    stopped.stop()
+    let refusing = try RefusingPort()
+    let base = refusing.baseURL
     let transport = CountingTransport()
     let sleeps = SleepRecorder()
     let source = KFPServerSource(
