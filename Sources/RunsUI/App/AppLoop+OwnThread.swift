@@ -26,7 +26,8 @@ extension AppLoop {
             return loop.run()
           })
       }
-      thread.name = "kfp-runs terminal"
+      // Linux keeps 15 bytes of a thread's name.
+      thread.name = "kfp-runs ui"
       thread.start()
     }
     return try outcome.get()
