@@ -105,9 +105,12 @@ import Testing
         "big-\(count)/\(HostileTree.metricsFile)", String(decoding: bytes, as: UTF8.self))
       let root = tree.path("big-\(count)")
       let start = Date()
-      let loaded = await withTimeout(60) { DirectorySource(root: root).load() }
+      // The bound catches quadratic work (hours at 200,000), not speed, which the bench
+      // measures: in the full suite under AddressSanitizer the load waits for pool threads
+      // other tests hold, and took over 60 s in CI though the same load alone takes seconds.
+      let loaded = await withTimeout(300) { DirectorySource(root: root).load() }
       seconds[count] = Date().timeIntervalSince(start)
-      let result = try #require(loaded, "\(count) metrics (\(bytes.count) bytes) took over 60 s")
+      let result = try #require(loaded, "\(count) metrics (\(bytes.count) bytes) took over 300 s")
       let run = try #require(result.runs.first)
       #expect(run.metrics.count == count)
       #expect(run.metrics.last?.name == "m-\(count - 1)")
