@@ -97,33 +97,19 @@ public struct MLMDClient: Sendable {
   private func executions(of contexts: [MLMD.Context]) async throws(MLMDFailure)
     -> [Int64: [MLMD.Execution]]
   {
-    let listed = await withTaskGroup(
-      of: (Int64, Result<[MLMD.Execution], MLMDFailure>).self
-    ) { group in
-      var next = 0
-      func startNext() {
-        guard next < contexts.count else { return }
-        let id = contexts[next].id
-        next += 1
-        group.addTask {
-          let found = await listAll(.getExecutionsByContext, decode: MLMD.decodeExecutions) {
-            MLMD.byContext(id, pageToken: $0 ?? "")
-          }
-          return (id, found)
+    var listed: [Int64: Result<[MLMD.Execution], MLMDFailure>] = [:]
+    await withBoundedTasks(
+      contexts.map(\.id), limit: Self.requestsInFlight,
+      work: { id in
+        await self.listAll(.getExecutionsByContext, decode: MLMD.decodeExecutions) {
+          MLMD.byContext(id, pageToken: $0 ?? "")
         }
-      }
-      for _ in 0..<Self.requestsInFlight { startNext() }
-      var listed: [Int64: Result<[MLMD.Execution], MLMDFailure>] = [:]
-      while let (id, found) = await group.next() {
+      },
+      take: { id, found in
         listed[id] = found
-        if case .failure = found {
-          group.cancelAll()
-          break
-        }
-        startNext()
-      }
-      return listed
-    }
+        if case .failure = found { return false }
+        return true
+      })
     var executions: [Int64: [MLMD.Execution]] = [:]
     for (id, found) in listed { executions[id] = try found.get() }
     return executions

@@ -70,21 +70,13 @@ extension KFPServerSource {
     }
     take(batches[0], first)
 
-    await withTaskGroup(of: (Range<Int>, BatchOutcome).self) { group in
-      var next = 1
-      func startNext() {
-        guard next < batches.count else { return }
-        let indices = batches[next]
-        let batch = Array(runs[indices])
-        next += 1
-        group.addTask { (indices, await self.batchOutcome(batch, reader: reader)) }
-      }
-      for _ in 0..<Self.batchesInFlight { startNext() }
-      while let (indices, outcome) = await group.next() {
+    await withBoundedTasks(
+      Array(batches.dropFirst()), limit: Self.batchesInFlight,
+      work: { indices in await self.batchOutcome(Array(runs[indices]), reader: reader) },
+      take: { indices, outcome in
         take(indices, outcome)
-        startNext()
-      }
-    }
+        return true
+      })
 
     var readFailures: [Problem] = []
     let grouped = Dictionary(grouping: failures, by: \.failure.message)
@@ -133,20 +125,12 @@ extension KFPServerSource {
       outcome.runs[index].notes += metrics.notes
       outcome.problems += metrics.problems
     }
-    await withTaskGroup(of: (Int, Run).self) { group in
-      var next = 0
-      func startNext() {
-        guard next < unknown.count else { return }
-        let index = unknown[next]
-        next += 1
-        group.addTask { (index, await self.withV1Metrics(runs[index])) }
-      }
-      for _ in 0..<Self.v1RunsInFlight { startNext() }
-      while let (index, run) = await group.next() {
+    await withBoundedTasks(
+      unknown, limit: Self.v1RunsInFlight, work: { index in await self.withV1Metrics(runs[index]) },
+      take: { index, run in
         outcome.runs[index] = run
-        startNext()
-      }
-    }
+        return true
+      })
     return outcome
   }
 
